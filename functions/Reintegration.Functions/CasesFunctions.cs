@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Api.Representations;
+using Reintegration.Core.Cases;
+
+namespace Reintegration.Functions;
+
+public sealed class CasesFunctions(HttpEndpoint endpoint, CaseQueries cases)
+{
+    [Function("GetCase")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
+        string caseId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Versioned(request, await cases.GetAsync(caller, caseId, cancellationToken), CaseView.From));
+
+    [Function("ListCases")]
+    public Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var filter = new CaseFilter(QueryReader.Enum<CaseStatus>(request, "status"), QueryReader.CountryCode(request, "country"));
+            return Responses.Page(await cases.ListAsync(caller, filter, QueryReader.Page(request), cancellationToken), CaseView.From);
+        });
+}

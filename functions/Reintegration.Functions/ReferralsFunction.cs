@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Api.Representations;
+using Reintegration.Core.Referrals;
+
+namespace Reintegration.Functions;
+
+public sealed class ReferralsFunction(HttpEndpoint endpoint, RequestReader reader, RegisterReferral registerReferral)
+{
+    [Function("RegisterReferral")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<ReferralRequest>(request, cancellationToken);
+            var created = await registerReferral.HandleAsync(caller, body.Value, body.Raw,
+                IdempotencyKey.From(request), cancellationToken);
+            return Responses.Created(CaseView.Location(created.Value.Id), created, CaseView.From);
+        });
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Reintegration.Api.Auth;
+using Reintegration.Core.Access;
+using Reintegration.Core.Errors;
+
+namespace Reintegration.Api.Http;
+
+/// <summary>
+/// The pipeline every HTTP function runs through, the same under both hosts: it authenticates
+/// the caller (401), runs the use case, and maps every outcome and exception to a ProblemDetails
+/// answer. Function classes only bind and call.
+/// </summary>
+public sealed class HttpEndpoint(BearerAuthenticator authenticator, ILogger<HttpEndpoint> logger)
+{
+    public async Task<IActionResult> AuthorisedAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle)
+    {
+        Caller? caller;
+        try
+        {
+            caller = await authenticator.AuthenticateAsync(request);
+        }
+        catch (Exception e)
+        {
+            return Fail(request, e);
+        }
+        if (caller is null)
+        {
+            return ProblemMapping.Unauthenticated(request).ToResponse().WithHeader("WWW-Authenticate", "Bearer");
+        }
+        return await RunAsync(request, () => handle(caller));
+    }
+
+    public Task<IActionResult> AnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) => RunAsync(request, handle);
+
+    private async Task<IActionResult> RunAsync(HttpRequest request, Func<Task<IActionResult>> handle)
+    {
+        try
+        {
+            return await handle();
+        }
+        catch (Exception e)
+        {
+            return Fail(request, e);
+        }
+    }
+
+    private IActionResult Fail(HttpRequest request, Exception exception)
+    {
+        if (exception is OperationCanceledException && request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return new JsonResponse(StatusCodes.Status499ClientClosedRequest, null);
+        }
+        var problem = ProblemMapping.For(request, exception);
+        if (problem is not null)
+        {
+            return problem.ToResponse();
+        }
+        // Type and route only: messages of unexpected exceptions may quote data.
+        logger.LogError("Unexpected {ExceptionType} on {Method} {Route} at {Site}", exception.GetType().FullName,
+            request.Method, request.Path.Value, exception.TargetSite?.DeclaringType?.FullName);
+        return ProblemMapping.Unexpected(request).ToResponse();
+    }
+}

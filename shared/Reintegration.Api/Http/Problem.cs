@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Reintegration.Api.Http;
+
+/// <summary>An RFC 9457 problem: the fields of the standard plus the extensions this API adds.</summary>
+public sealed record Problem(string Type, string Title, int Status, string? Detail, string? Instance)
+{
+    /// <summary>For 400: each offending field (camelCase JSON path) with what is wrong.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>For 422: every programme rule the request failed.</summary>
+    public IReadOnlyList<Core.Errors.RuleFailure>? FailedRules { get; init; }
+
+    /// <summary>For 412: the ETag of the current version.</summary>
+    public string? CurrentETag { get; init; }
+
+    /// <summary>For 503: the state of each dependency.</summary>
+    public IReadOnlyDictionary<string, string>? Dependencies { get; init; }
+
+    public JsonResponse ToResponse() => new(Status, this, "application/problem+json");
+
+    public static Problem Of(HttpRequest request, string type, int status, string title, string? detail = null) =>
+        new(type, title, status, detail, request.Path.Value);
+}

@@ -1,0 +1,19 @@
+namespace Reintegration.Api.Http;
+
+/// <summary>The stable "type" URIs of every error this API answers (RFC 9457). Clients may switch on them.</summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:reintegration:problem:";
+
+    public const string Unauthenticated = Prefix + "unauthenticated";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string NotFound = Prefix + "not-found";
+    public const string ValidationFailed = Prefix + "validation-failed";
+    public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string RuleViolation = Prefix + "rule-violation";
+    public const string Conflict = Prefix + "conflict";
+    public const string StaleVersion = Prefix + "stale-version";
+    public const string PreconditionRequired = Prefix + "precondition-required";
+    public const string DependencyUnavailable = Prefix + "dependency-unavailable";
+    public const string Unexpected = Prefix + "unexpected";
+}

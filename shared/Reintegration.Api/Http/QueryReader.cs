@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+
+namespace Reintegration.Api.Http;
+
+/// <summary>Reads query-string parameters; a bad value is a 400 naming the parameter.</summary>
+public static class QueryReader
+{
+    public static TEnum? Enum<TEnum>(HttpRequest request, string name) where TEnum : struct, System.Enum
+    {
+        var value = request.Query[name].ToString();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        return System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? parsed
+            : throw RequestValidationException.ForField(name, $"One of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+    }
+
+    public static string? CountryCode(HttpRequest request, string name)
+    {
+        var value = request.Query[name].ToString();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        return value.Length == 2 && value.All(char.IsAsciiLetter)
+            ? value.ToUpperInvariant()
+            : throw RequestValidationException.ForField(name, "An ISO 3166-1 alpha-2 country code, such as GH.");
+    }
+
+    public static PageRequest Page(HttpRequest request)
+    {
+        var sizeText = request.Query["pageSize"].ToString();
+        var size = PageRequest.DefaultSize;
+        if (!string.IsNullOrEmpty(sizeText) && (!int.TryParse(sizeText, out size) || size < 1 || size > PageRequest.MaxSize))
+        {
+            throw RequestValidationException.ForField("pageSize", $"A whole number from 1 to {PageRequest.MaxSize}.");
+        }
+        var token = request.Query["continuationToken"].ToString();
+        return new PageRequest(size, string.IsNullOrEmpty(token) ? null : token);
+    }
+}

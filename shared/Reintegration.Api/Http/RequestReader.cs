@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Reintegration.Core;
+using Reintegration.Core.Errors;
+
+namespace Reintegration.Api.Http;
+
+/// <summary>Reads a JSON request body strictly: size-limited, JSON only, no unknown fields, every error named.</summary>
+public sealed class RequestReader(IOptions<ApiOptions> options)
+{
+    private static readonly JsonSerializerOptions Strict = new(ProgrammeJson.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public async Task<RequestBody<T>> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        if (request.ContentType is not { } contentType || !IsJson(contentType))
+        {
+            throw new UnsupportedMediaTypeException("Send the body as application/json.");
+        }
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+        var raw = await ReadLimitedAsync(request.Body, limit, cancellationToken);
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(raw, Strict)
+                ?? throw RequestValidationException.ForField("body", "A JSON object is required.");
+            return new RequestBody<T>(value, raw);
+        }
+        catch (JsonException e)
+        {
+            throw RequestValidationException.ForField(FieldOf(e.Path), ReasonOf(e));
+        }
+    }
+
+    private static async Task<string> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[limit + 1];
+        var read = 0;
+        int count;
+        while (read < buffer.Length && (count = await body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        {
+            read += count;
+        }
+        if (read > limit)
+        {
+            throw TooLarge(limit);
+        }
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, read);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw RequestValidationException.ForField("body", "The body is not valid UTF-8.");
+        }
+    }
+
+    private static RequestValidationException TooLarge(int limit) =>
+        RequestValidationException.ForField("body", $"The body is larger than {limit} bytes.");
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"$.person.dateOfBirth" becomes "person.dateOfBirth"; the whole body is "body".</summary>
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    private static string ReasonOf(JsonException e) =>
+        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "This field is not part of the request."
+        : e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or format."
+        : "The body is not well-formed JSON.";
+}
+
+/// <summary>A parsed body with its raw text (for Idempotency-Key fingerprints).</summary>
+public sealed record RequestBody<T>(T Value, string Raw);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Reintegration.Core.Storage;
+
+namespace Reintegration.Api.Http;
+
+/// <summary>The success answers of the API, with ETag and Location where they belong.</summary>
+public static class Responses
+{
+    public static IActionResult Ok(object body) => new JsonResponse(StatusCodes.Status200OK, body);
+
+    /// <summary>200 with the ETag, or 304 when the client's If-None-Match already names this version.</summary>
+    public static IActionResult Versioned<T>(HttpRequest request, Versioned<T> resource, Func<T, object> view)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" ||
+            ifNoneMatch.Split(',').Select(t => t.Trim()).Contains(resource.ETag, StringComparer.Ordinal)))
+        {
+            return new JsonResponse(StatusCodes.Status304NotModified, null).WithHeader("ETag", resource.ETag);
+        }
+        return new JsonResponse(StatusCodes.Status200OK, view(resource.Value)).WithHeader("ETag", resource.ETag);
+    }
+
+    public static IActionResult Created<T>(string location, Versioned<T> resource, Func<T, object> view) =>
+        new JsonResponse(StatusCodes.Status201Created, view(resource.Value))
+            .WithHeader("Location", location)
+            .WithHeader("ETag", resource.ETag);
+
+    public static IActionResult Page<T>(Page<Versioned<T>> page, Func<T, object> view) =>
+        Ok(new PageView(page.Items.Select(i => view(i.Value)).ToList(), page.ContinuationToken));
+
+    private sealed record PageView(IReadOnlyList<object> Items, string? ContinuationToken);
+}

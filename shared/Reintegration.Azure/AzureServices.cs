@@ -1,0 +1,53 @@
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reintegration.Azure.Cosmos;
+using Reintegration.Azure.Health;
+using Reintegration.Azure.Messaging;
+using Reintegration.Azure.Startup;
+using Reintegration.Azure.Storage;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Idempotency;
+using Reintegration.Core.ReferenceData;
+
+namespace Reintegration.Azure;
+
+public static class AzureServices
+{
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The adapters behind the programme's ports, and the health checks of each dependency.</summary>
+    public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Endpoint), "Setting Cosmos:Endpoint is missing.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.AddSingleton<CosmosDatabase>();
+        services.AddSingleton<ICaseStore, CosmosCaseStore>();
+        services.AddSingleton<IReferenceDataStore, CosmosReferenceDataStore>();
+        services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
+        services.AddHostedService<StartupInitialiser>();
+
+        services.AddSingleton(_ => StorageClients.Blobs(configuration));
+        services.AddSingleton(_ => StorageClients.Queues(configuration));
+
+        var health = services.AddHealthChecks()
+            .AddCheck<CosmosHealthCheck>("cosmosDb", timeout: HealthCheckTimeout)
+            .AddCheck<BlobStorageHealthCheck>("blobStorage", timeout: HealthCheckTimeout)
+            .AddCheck<QueueStorageHealthCheck>("queueStorage", timeout: HealthCheckTimeout);
+
+        var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();
+        if (serviceBus.IsConfigured)
+        {
+            services.AddSingleton(new NotificationTopic(serviceBus.NotificationTopic));
+            services.AddSingleton(_ => string.IsNullOrWhiteSpace(serviceBus.ConnectionString)
+                ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new DefaultAzureCredential())
+                : new ServiceBusClient(serviceBus.ConnectionString));
+            health.AddCheck<ServiceBusHealthCheck>("serviceBus", timeout: HealthCheckTimeout);
+        }
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Reintegration.Azure.Cosmos;
+
+/// <summary>The containers and their partition keys (see docs/decisions/0002-cosmos-partitioning.md).</summary>
+public static class Containers
+{
+    /// <summary>One document per case, partitioned by its id: point reads, single-document atomic changes.</summary>
+    public const string Cases = "cases";
+
+    /// <summary>Countries, organisations and phases, partitioned by kind: small, read whole.</summary>
+    public const string Reference = "reference";
+
+    /// <summary>Idempotency-Key records, partitioned by id, expiring after a week.</summary>
+    public const string Idempotency = "idempotency";
+
+    public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
+    [
+        (Cases, "/id", null),
+        (Reference, "/kind", null),
+        (Idempotency, "/id", -1),
+    ];
+}

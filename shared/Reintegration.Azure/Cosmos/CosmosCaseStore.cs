@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Azure.Cosmos;
+using Reintegration.Core;
+using Reintegration.Core.Access;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Storage;
+
+namespace Reintegration.Azure.Cosmos;
+
+public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
+{
+    private Container Cases => database.Container(Containers.Cases);
+
+    public async Task<Versioned<Case>?> FindAsync(string caseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Cases.ReadItemAsync<Case>(caseId, new PartitionKey(caseId), cancellationToken: cancellationToken);
+            return new Versioned<Case>(response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<Versioned<Case>?> TryCreateAsync(Case @case, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Cases.CreateItemAsync(@case, new PartitionKey(@case.Id), cancellationToken: cancellationToken);
+            return new Versioned<Case>(response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+
+    public async Task<Versioned<Case>> ReplaceAsync(Case @case, string ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Cases.ReplaceItemAsync(@case, @case.Id, new PartitionKey(@case.Id),
+                new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
+            return new Versioned<Case>(response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            var current = await FindAsync(@case.Id, cancellationToken) ?? throw new NotFoundException($"Case {@case.Id}");
+            throw new StaleVersionException(current.ETag);
+        }
+    }
+
+    public async Task<Page<Versioned<Case>>> ListAsync(CaseScope scope, CaseFilter filter, PageRequest page,
+        CancellationToken cancellationToken)
+    {
+        var query = ListQuery(scope, filter);
+        using var iterator = Cases.GetItemQueryIterator<JsonElement>(query,
+            ContinuationTokens.FromClient(page.ContinuationToken),
+            new QueryRequestOptions { MaxItemCount = page.Size });
+        FeedResponse<JsonElement> response;
+        try
+        {
+            response = await iterator.ReadNextAsync(cancellationToken);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.BadRequest && page.ContinuationToken is not null)
+        {
+            throw RequestValidationException.ForField("continuationToken", "Not a token this API gave out, or one for another query.");
+        }
+        var items = response.Select(element => new Versioned<Case>(
+            element.Deserialize<Case>(ProgrammeJson.Options)!,
+            element.GetProperty("_etag").GetString()!)).ToList();
+        return new Page<Versioned<Case>>(items, ContinuationTokens.ToClient(response.ContinuationToken));
+    }
+
+    private static QueryDefinition ListQuery(CaseScope scope, CaseFilter filter)
+    {
+        var where = new List<string>();
+        var parameters = new Dictionary<string, object>();
+        switch (scope)
+        {
+            case CaseScope.OfReferringOrganisation own:
+                where.Add("c.referringOrganisationId = @organisation");
+                parameters["@organisation"] = own.OrganisationId;
+                break;
+            case CaseScope.AssignedToPartner partner:
+                where.Add("c.partnerId = @partner");
+                parameters["@partner"] = partner.PartnerId;
+                break;
+        }
+        if (filter.Status is { } status)
+        {
+            where.Add("c.status = @status");
+            parameters["@status"] = status.ToString();
+        }
+        if (filter.CountryOfReturn is { } country)
+        {
+            where.Add("c.countryOfReturn = @country");
+            parameters["@country"] = country;
+        }
+
+        var sql = new StringBuilder("SELECT * FROM c");
+        if (where.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        }
+        sql.Append(" ORDER BY c.referredAt DESC");
+        var definition = new QueryDefinition(sql.ToString());
+        foreach (var (name, value) in parameters)
+        {
+            definition = definition.WithParameter(name, value);
+        }
+        return definition;
+    }
+}

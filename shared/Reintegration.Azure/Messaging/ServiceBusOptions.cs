@@ -1,0 +1,20 @@
+namespace Reintegration.Azure.Messaging;
+
+/// <summary>Settings of section "ServiceBus".</summary>
+public sealed class ServiceBusOptions
+{
+    public const string Section = "ServiceBus";
+
+    /// <summary>A connection string (local stand-in); when empty, the namespace below with the managed identity.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>e.g. reintegration.servicebus.windows.net</summary>
+    public string? FullyQualifiedNamespace { get; set; }
+
+    /// <summary>The topic that carries notifications to partners and caseworkers.</summary>
+    public string NotificationTopic { get; set; } = "partner-notifications";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
+}
+
+public sealed record NotificationTopic(string Name);

@@ -1,0 +1,43 @@
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+
+namespace Reintegration.Core.Access;
+
+/// <summary>
+/// The one place that decides who may see a case and who may register one. A case outside the
+/// caller's scope is reported as not found, so its existence is not revealed.
+/// </summary>
+public static class CaseAccessPolicy
+{
+    public static CaseScope ScopeOf(Caller caller) => caller.Role switch
+    {
+        Role.Coordinator or Role.Dpo => new CaseScope.AllCases(),
+        Role.Caseworker => new CaseScope.OfReferringOrganisation(caller.OrganisationId),
+        Role.Partner => new CaseScope.AssignedToPartner(caller.OrganisationId),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    public static bool CanSee(Caller caller, Case @case) => ScopeOf(caller) switch
+    {
+        CaseScope.AllCases => true,
+        CaseScope.OfReferringOrganisation scope => @case.ReferringOrganisationId == scope.OrganisationId,
+        CaseScope.AssignedToPartner scope => @case.PartnerId == scope.PartnerId,
+        _ => false,
+    };
+
+    public static void EnsureCanSee(Caller caller, Case? @case, string caseId)
+    {
+        if (@case is null || !CanSee(caller, @case))
+        {
+            throw new NotFoundException($"Case {caseId}");
+        }
+    }
+
+    public static void EnsureCanRefer(Caller caller)
+    {
+        if (caller.Role != Role.Caseworker)
+        {
+            throw new ForbiddenException("Only a caseworker of a referring organisation registers referrals.");
+        }
+    }
+}

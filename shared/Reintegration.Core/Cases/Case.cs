@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+using Reintegration.Core.Access;
+using Reintegration.Core.Referrals;
+
+namespace Reintegration.Core.Cases;
+
+/// <summary>
+/// One person's journey through the programme. The case is the unit of consistency: what must
+/// change together (status, timeline, and later plan, ledger and checkpoints) lives in this one
+/// document, so one conditional write changes it atomically.
+/// </summary>
+public sealed class Case
+{
+    public required string Id { get; init; }
+    public required string ReferringOrganisationId { get; init; }
+    public required string PhaseId { get; init; }
+    public required DateOnly ReferredOn { get; init; }
+    public required DateTimeOffset ReferredAt { get; init; }
+    public required string CountryOfReturn { get; init; }
+    public required TargetGroup Category { get; init; }
+    public required Returnee Person { get; init; }
+    public IReadOnlyList<FamilyMember> FamilyMembers { get; init; } = [];
+    public IReadOnlyList<Vulnerability> Vulnerabilities { get; init; } = [];
+    public required Consent Consent { get; init; }
+
+    [JsonInclude]
+    public CaseStatus Status { get; private set; }
+
+    [JsonInclude]
+    public string? PartnerId { get; private set; }
+
+    [JsonInclude]
+    public List<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>Registers a new case from an eligible referral; its first timeline entry says who referred it.</summary>
+    public static Case Refer(string id, Caller caseworker, DateTimeOffset now, DateOnly today, ReferralRequest referral,
+        TargetGroup category, string phaseId)
+    {
+        var person = referral.Person!;
+        var referred = new Case
+        {
+            Id = id,
+            ReferringOrganisationId = caseworker.OrganisationId,
+            PhaseId = phaseId,
+            ReferredOn = today,
+            ReferredAt = now,
+            CountryOfReturn = referral.CountryOfReturn!,
+            Category = category,
+            Person = new Returnee
+            {
+                GivenName = person.GivenName!,
+                FamilyName = person.FamilyName!,
+                DateOfBirth = person.DateOfBirth!.Value,
+                Nationality = person.Nationality!,
+                Contact = new Contact
+                {
+                    Phone = person.Contact?.Phone,
+                    Email = person.Contact?.Email,
+                    Address = person.Contact?.Address,
+                },
+            },
+            FamilyMembers = (referral.FamilyMembers ?? []).Select(m => new FamilyMember
+            {
+                GivenName = m.GivenName!,
+                FamilyName = m.FamilyName!,
+                DateOfBirth = m.DateOfBirth!.Value,
+                Relationship = m.Relationship!,
+            }).ToList(),
+            Vulnerabilities = (referral.Vulnerabilities ?? []).Select(v => new Vulnerability
+            {
+                Kind = v.Kind!,
+                Description = v.Description,
+            }).ToList(),
+            Consent = new Consent
+            {
+                SharingWithPartner = referral.Consent!.SharingWithPartner!.Value,
+                GivenOn = referral.Consent.GivenOn!.Value,
+                Method = referral.Consent.Method!,
+                RecordedBy = caseworker.UserId,
+            },
+            Status = CaseStatus.Referred,
+        };
+        referred.Timeline.Add(new TimelineEntry
+        {
+            At = now,
+            Action = "refer",
+            ActorId = caseworker.UserId,
+            ActorRole = caseworker.RoleName,
+            ActorOrganisationId = caseworker.OrganisationId,
+            From = null,
+            To = CaseStatus.Referred,
+        });
+        return referred;
+    }
+}

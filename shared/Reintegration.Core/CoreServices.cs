@@ -1,0 +1,26 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Idempotency;
+using Reintegration.Core.ReferenceData;
+using Reintegration.Core.Referrals;
+using Reintegration.Core.Time;
+
+namespace Reintegration.Core;
+
+public static class CoreServices
+{
+    /// <summary>The programme's use cases and rules; the ports are registered by the adapters.</summary>
+    public static IServiceCollection AddProgramme(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ProgrammeClock(sp.GetRequiredService<TimeProvider>(), ProgrammeClock.DefaultZone));
+        services.AddSingleton<IValidator<ReferralRequest>, ReferralRequestValidator>();
+        services.AddSingleton<EligibilityCheck>();
+        services.AddSingleton<IdempotentCreation>();
+        services.AddSingleton<RegisterReferral>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<ReferenceDataQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using Reintegration.Core.Access;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Time;
+
+namespace Reintegration.Core.Idempotency;
+
+/// <summary>
+/// Runs a create at most once per Idempotency-Key. The new resource's id is fixed in the key's record
+/// before the create runs, so a retry after any failure finds the same resource or creates it under
+/// the same id; it never creates a second one.
+/// </summary>
+public sealed class IdempotentCreation(IIdempotencyStore store, ProgrammeClock clock)
+{
+    public const int MaxKeyLength = 100;
+
+    /// <param name="create">Creates the resource with the given id, or returns it when it exists already.</param>
+    public async Task<T> RunAsync<T>(Caller caller, string operation, string? key, string requestBody,
+        Func<string, Task<T>> create, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return await create(NewId());
+        }
+        if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
+        {
+            throw RequestValidationException.ForField("Idempotency-Key", $"A key of 1 to {MaxKeyLength} printable characters.");
+        }
+
+        var recordId = Hash($"{caller.OrganisationId}\n{caller.UserId}\n{operation}\n{key}");
+        var fingerprint = Hash(requestBody);
+        var record = await store.FindAsync(recordId, cancellationToken)
+            ?? await store.ClaimAsync(new IdempotencyRecord(recordId, NewId(), fingerprint, clock.Now), cancellationToken);
+        if (record.RequestFingerprint != fingerprint)
+        {
+            throw new RuleViolationException("This Idempotency-Key was used for a different request.",
+                [new RuleFailure("idempotency-key-reuse", "Use a new key for a new request; resend the same body to retry.")]);
+        }
+        return await create(record.ResourceId);
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("D");
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Reintegration.Core.Access;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Idempotency;
+using Reintegration.Core.Storage;
+using Reintegration.Core.Time;
+
+namespace Reintegration.Core.Referrals;
+
+/// <summary>A caseworker registers a referral: shape, then eligibility, then one new case.</summary>
+public sealed class RegisterReferral(
+    IValidator<ReferralRequest> validator,
+    EligibilityCheck eligibility,
+    ICaseStore cases,
+    IdempotentCreation idempotency,
+    ProgrammeClock clock)
+{
+    public async Task<Versioned<Case>> HandleAsync(Caller caller, ReferralRequest referral, string rawBody,
+        string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        CaseAccessPolicy.EnsureCanRefer(caller);
+        RequestValidation.ThrowIfInvalid(await validator.ValidateAsync(referral, cancellationToken));
+
+        var outcome = await eligibility.EvaluateAsync(referral, cancellationToken);
+        if (!outcome.Eligible)
+        {
+            throw new RuleViolationException("The referral is not eligible for the programme.", outcome.Failures);
+        }
+
+        return await idempotency.RunAsync(caller, "register-referral", idempotencyKey, rawBody, async caseId =>
+        {
+            var created = await cases.TryCreateAsync(
+                Case.Refer(caseId, caller, clock.Now, clock.Today, referral, outcome.Category!.Value, outcome.Phase!.Id),
+                cancellationToken);
+            return created ?? await cases.FindAsync(caseId, cancellationToken)
+                ?? throw new InvalidOperationException("A case that exists could not be read back.");
+        }, cancellationToken);
+    }
+}
