@@ -1,2 +1,0 @@
-namespace Reintegration.Core.Tests;
-public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
