@@ -14,7 +14,7 @@ public sealed class CasesFunctions(HttpEndpoint endpoint, CaseQueries cases)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Versioned(request, await cases.GetAsync(caller, caseId, cancellationToken), CaseView.From));
+            Responses.Versioned(request, await cases.GetAsync(caller, caseId, cancellationToken), c => CaseView.For(caller, c)));
 
     [Function("ListCases")]
     public Task<IActionResult> List(
@@ -23,6 +23,6 @@ public sealed class CasesFunctions(HttpEndpoint endpoint, CaseQueries cases)
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var filter = new CaseFilter(QueryReader.Enum<CaseStatus>(request, "status"), QueryReader.CountryCode(request, "country"));
-            return Responses.Page(await cases.ListAsync(caller, filter, QueryReader.Page(request), cancellationToken), CaseView.From);
+            return Responses.Page(await cases.ListAsync(caller, filter, QueryReader.Page(request), cancellationToken), c => CaseView.For(caller, c));
         });
 }

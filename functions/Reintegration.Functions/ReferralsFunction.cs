@@ -18,6 +18,6 @@ public sealed class ReferralsFunction(HttpEndpoint endpoint, RequestReader reade
             var body = await reader.ReadJsonAsync<ReferralRequest>(request, cancellationToken);
             var created = await registerReferral.HandleAsync(caller, body.Value, body.Raw,
                 IdempotencyKey.From(request), cancellationToken);
-            return Responses.Created(CaseView.Location(created.Value.Id), created, CaseView.From);
+            return Responses.Created(CaseView.Location(created.Value.Id), created, c => CaseView.For(caller, c));
         });
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Idempotency;
+using Reintegration.Core.Plans;
 using Reintegration.Core.ReferenceData;
 using Reintegration.Core.Referrals;
 using Reintegration.Core.Time;
@@ -20,6 +21,9 @@ public static class CoreServices
         services.AddSingleton<IdempotentCreation>();
         services.AddSingleton<RegisterReferral>();
         services.AddSingleton<CaseQueries>();
+        services.AddSingleton<IValidator<(CaseAction, CaseActionRequest)>, CaseActionRequestValidator>();
+        services.AddSingleton<IValidator<PlanRequest>, PlanRequestValidator>();
+        services.AddSingleton<ChangeCase>();
         services.AddSingleton<ReferenceDataQueries>();
         return services;
     }

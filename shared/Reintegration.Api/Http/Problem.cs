@@ -14,6 +14,11 @@ public sealed record Problem(string Type, string Title, int Status, string? Deta
     /// <summary>For 412: the ETag of the current version.</summary>
     public string? CurrentETag { get; init; }
 
+    /// <summary>For 409 on a case: where it stands and what the caller may do instead.</summary>
+    public string? CurrentStatus { get; init; }
+
+    public IReadOnlyList<string>? AllowedActions { get; init; }
+
     /// <summary>For 503: the state of each dependency.</summary>
     public IReadOnlyDictionary<string, string>? Dependencies { get; init; }
 

@@ -12,6 +12,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string RuleViolation = Prefix + "rule-violation";
     public const string Conflict = Prefix + "conflict";
+    public const string InvalidTransition = Prefix + "invalid-transition";
     public const string StaleVersion = Prefix + "stale-version";
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string DependencyUnavailable = Prefix + "dependency-unavailable";

@@ -33,6 +33,32 @@ public static class CaseAccessPolicy
         }
     }
 
+    /// <summary>404 when the case is outside the caller's scope; 403 when the role may never take the action.</summary>
+    public static void EnsureMayAct(Caller caller, Case? @case, string caseId, CaseAction action)
+    {
+        EnsureCanSee(caller, @case, caseId);
+        if (!CaseWorkflow.RoleMay(action, caller.Role))
+        {
+            throw new ForbiddenException($"A {caller.RoleName} may not {CaseWorkflow.Name(action)} a case.");
+        }
+    }
+
+    /// <summary>What the caller may do with the case now: the buttons a client shows.</summary>
+    public static IEnumerable<CaseAction> AllowedActions(Caller caller, Case @case) =>
+        CanSee(caller, @case)
+            ? Enum.GetValues<CaseAction>().Where(a => CaseWorkflow.RoleMay(a, caller.Role) && @case.Allows(a))
+            : [];
+
+    /// <summary>The history shows who did what in which organisation: not for partners.</summary>
+    public static void EnsureMayReadTimeline(Caller caller, Case? @case, string caseId)
+    {
+        EnsureCanSee(caller, @case, caseId);
+        if (caller.Role == Role.Partner)
+        {
+            throw new ForbiddenException("The case's timeline is for the referring organisation, coordinators and the DPO.");
+        }
+    }
+
     public static void EnsureCanRefer(Caller caller)
     {
         if (caller.Role != Role.Caseworker)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reintegration.Core.Access;
+using Reintegration.Core.Plans;
 using Reintegration.Core.Referrals;
 
 namespace Reintegration.Core.Cases;
@@ -9,7 +10,7 @@ namespace Reintegration.Core.Cases;
 /// change together (status, timeline, and later plan, ledger and checkpoints) lives in this one
 /// document, so one conditional write changes it atomically.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     public required string Id { get; init; }
     public required string ReferringOrganisationId { get; init; }
@@ -28,6 +29,23 @@ public sealed class Case
 
     [JsonInclude]
     public string? PartnerId { get; private set; }
+
+    /// <summary>The plan being worked on: a draft, a submitted version, or the approved one.</summary>
+    [JsonInclude]
+    public ReintegrationPlan? Plan { get; private set; }
+
+    /// <summary>The last approved plan: its budget lines are what is reserved.</summary>
+    [JsonInclude]
+    public ReintegrationPlan? ApprovedPlan { get; private set; }
+
+    [JsonInclude]
+    public DateOnly? DepartedOn { get; private set; }
+
+    [JsonInclude]
+    public DateOnly? ArrivedOn { get; private set; }
+
+    [JsonInclude]
+    public CaseOutcome? Outcome { get; private set; }
 
     [JsonInclude]
     public List<TimelineEntry> Timeline { get; private set; } = [];

@@ -14,6 +14,13 @@ public sealed class CaseQueries(ICaseStore cases)
         return found!;
     }
 
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Caller caller, string caseId, CancellationToken cancellationToken)
+    {
+        var found = await cases.FindAsync(caseId, cancellationToken);
+        CaseAccessPolicy.EnsureMayReadTimeline(caller, found?.Value, caseId);
+        return found!.Value.Timeline;
+    }
+
     public Task<Page<Versioned<Case>>> ListAsync(Caller caller, CaseFilter filter, PageRequest page,
         CancellationToken cancellationToken) =>
         cases.ListAsync(CaseAccessPolicy.ScopeOf(caller), filter, page, cancellationToken);

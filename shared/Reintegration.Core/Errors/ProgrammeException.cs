@@ -41,3 +41,15 @@ public sealed class StaleVersionException(string currentETag)
 
 /// <summary>The request conflicts with the current state (a duplicate, or a request still in progress).</summary>
 public sealed class ConflictException(string message) : ProgrammeException(message);
+
+/// <summary>The action is not possible in the case's current status; the answer names what is.</summary>
+public sealed class InvalidTransitionException(string action, string currentStatus, IReadOnlyList<string> allowedActions)
+    : ProgrammeException($"'{action}' is not possible while the case is {currentStatus}.")
+{
+    public string CurrentStatus { get; } = currentStatus;
+    public IReadOnlyList<string> AllowedActions { get; } = allowedActions;
+}
+
+/// <summary>A change was sent without If-Match; changes must say which version they are based on.</summary>
+public sealed class PreconditionRequiredException()
+    : ProgrammeException("Send the case's ETag in If-Match: changes must say which version they are based on.");

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Core.Cases;
+
+namespace Reintegration.Functions;
+
+public sealed class CaseTimelineFunction(HttpEndpoint endpoint, CaseQueries cases)
+{
+    [Function("GetCaseTimeline")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request,
+        string caseId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await cases.TimelineAsync(caller, caseId, cancellationToken)));
+}

@@ -1,0 +1,140 @@
+using Reintegration.Core.Access;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Plans;
+
+namespace Reintegration.Core.Cases;
+
+/// <summary>The case's transitions: each checks its guards and writes one timeline entry.</summary>
+public sealed partial class Case
+{
+    /// <summary>Whether the action is possible now, by status and by the state of the plan.</summary>
+    public bool Allows(CaseAction action) => CaseWorkflow.StartsFrom(action, Status) && action switch
+    {
+        CaseAction.SubmitPlan => Plan is { Status: PlanStatus.Draft },
+        CaseAction.ApprovePlan => Plan is { Status: PlanStatus.Submitted },
+        _ => true,
+    };
+
+    public void Accept(Caller coordinator, DateTimeOffset now, string? reason) =>
+        Move(CaseAction.Accept, coordinator, now, CaseStatus.Accepted, reason);
+
+    public void Reject(Caller coordinator, DateTimeOffset now, string reason)
+    {
+        Move(CaseAction.Reject, coordinator, now, CaseStatus.Rejected, reason);
+        Outcome = CaseOutcome.Other;
+    }
+
+    public void AssignPartner(Caller actor, DateTimeOffset now, string partnerId)
+    {
+        Move(CaseAction.AssignPartner, actor, now, CaseStatus.PartnerAssigned, $"Partner {partnerId}");
+        PartnerId = partnerId;
+    }
+
+    public void DraftPlan(Caller actor, DateTimeOffset now, ReintegrationPlan draft)
+    {
+        // A submitted plan that is edited goes back to draft; after approval the status stays and a revision is drafted.
+        var to = Status == CaseStatus.PlanSubmitted ? CaseStatus.PartnerAssigned : Status;
+        Move(CaseAction.DraftPlan, actor, now, to, null);
+        Plan = draft with { Version = NextPlanVersion, Status = PlanStatus.Draft };
+    }
+
+    public void SubmitPlan(Caller actor, DateTimeOffset now)
+    {
+        var to = Status == CaseStatus.PartnerAssigned ? CaseStatus.PlanSubmitted : Status;
+        Move(CaseAction.SubmitPlan, actor, now, to, null);
+        Plan = Plan! with { Status = PlanStatus.Submitted, SubmittedAt = now };
+    }
+
+    /// <summary>Approval reserves the plan's budget lines. Above the policy, only with a reason.</summary>
+    public void ApprovePlan(Caller coordinator, DateTimeOffset now, string? reason)
+    {
+        if (Allows(CaseAction.ApprovePlan) && !Plan!.Assessment.WithinPolicy && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolationException("A plan above the budget policy needs a reason to be approved.",
+                [new RuleFailure("approval-reason-required",
+                    $"The in-kind total {Plan.InKindTotal:0.00} EUR is above the household allowance " +
+                    $"{Plan.Assessment.HouseholdAllowance:0.00} EUR or the ceiling {Plan.Assessment.ApprovalCeiling:0.00} EUR, " +
+                    "or the cash contribution is above the policy's.")]);
+        }
+        var to = Status == CaseStatus.PlanSubmitted ? CaseStatus.PlanApproved : Status;
+        Move(CaseAction.ApprovePlan, coordinator, now, to, reason);
+        Plan = Plan! with { Status = PlanStatus.Approved, ApprovedAt = now, ApprovedBy = coordinator.UserId, ApprovalReason = reason };
+        ApprovedPlan = Plan;
+    }
+
+    public void Depart(Caller actor, DateTimeOffset now, DateOnly departedOn)
+    {
+        if (Allows(CaseAction.Depart) && departedOn < ReferredOn)
+        {
+            throw new RuleViolationException("The departure date is before the referral.",
+                [new RuleFailure("departure-date", "A departure cannot be dated before the case was referred.")]);
+        }
+        Move(CaseAction.Depart, actor, now, CaseStatus.Departed, null);
+        DepartedOn = departedOn;
+    }
+
+    public void ConfirmArrival(Caller partner, DateTimeOffset now, DateOnly arrivedOn)
+    {
+        if (Allows(CaseAction.ConfirmArrival) && arrivedOn < DepartedOn)
+        {
+            throw new RuleViolationException("The arrival date is before the departure.",
+                [new RuleFailure("arrival-date", "An arrival cannot be dated before the departure.")]);
+        }
+        Move(CaseAction.ConfirmArrival, partner, now, CaseStatus.Arrived, null);
+        ArrivedOn = arrivedOn;
+    }
+
+    public void Withdraw(Caller actor, DateTimeOffset now, string reason)
+    {
+        Move(CaseAction.Withdraw, actor, now, CaseStatus.Closed, reason);
+        Outcome = CaseOutcome.Withdrew;
+    }
+
+    public void Close(Caller actor, DateTimeOffset now, CaseOutcome outcome, string reason)
+    {
+        if (Allows(CaseAction.Close))
+        {
+            GuardOutcome(outcome);
+        }
+        Move(CaseAction.Close, actor, now, CaseStatus.Closed, $"{outcome}: {reason}");
+        Outcome = outcome;
+    }
+
+    private void GuardOutcome(CaseOutcome outcome)
+    {
+        var departed = Status is CaseStatus.Departed or CaseStatus.Arrived or CaseStatus.Monitoring;
+        if (outcome == CaseOutcome.Completed && Status is not (CaseStatus.Arrived or CaseStatus.Monitoring))
+        {
+            throw new RuleViolationException("Only a case in monitoring can be closed as completed.",
+                [new RuleFailure("outcome", "Completed needs a confirmed arrival and its monitoring.")]);
+        }
+        if (outcome == CaseOutcome.DidNotDepart && departed)
+        {
+            throw new RuleViolationException("This returnee departed.",
+                [new RuleFailure("outcome", "DidNotDepart is only for cases closed before departure.")]);
+        }
+    }
+
+    private int NextPlanVersion => Math.Max(Plan?.Version ?? 0, ApprovedPlan?.Version ?? 0) + 1;
+
+    private void Move(CaseAction action, Caller actor, DateTimeOffset now, CaseStatus to, string? reason)
+    {
+        if (!Allows(action))
+        {
+            throw new InvalidTransitionException(CaseWorkflow.Name(action), Status.ToString(),
+                CaseAccessPolicy.AllowedActions(actor, this).Select(CaseWorkflow.Name).ToList());
+        }
+        Timeline.Add(new TimelineEntry
+        {
+            At = now,
+            Action = CaseWorkflow.Name(action),
+            ActorId = actor.UserId,
+            ActorRole = actor.RoleName,
+            ActorOrganisationId = actor.OrganisationId,
+            From = Status,
+            To = to,
+            Reason = reason,
+        });
+        Status = to;
+    }
+}

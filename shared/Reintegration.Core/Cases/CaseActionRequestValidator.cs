@@ -1,0 +1,26 @@
+using FluentValidation;
+using Reintegration.Core.Time;
+
+namespace Reintegration.Core.Cases;
+
+/// <summary>The fields each action needs, checked before anything is read or written.</summary>
+public sealed class CaseActionRequestValidator : AbstractValidator<(CaseAction Action, CaseActionRequest Request)>
+{
+    public const int MaxReasonLength = 1000;
+
+    public CaseActionRequestValidator(ProgrammeClock clock)
+    {
+        RuleFor(x => x.Request.Reason).MaximumLength(MaxReasonLength).OverridePropertyName("reason");
+        RuleFor(x => x.Request.Reason).NotEmpty().OverridePropertyName("reason")
+            .When(x => x.Action is CaseAction.Reject or CaseAction.Withdraw or CaseAction.Close);
+        RuleFor(x => x.Request.PartnerId).NotEmpty().MaximumLength(100).OverridePropertyName("partnerId")
+            .When(x => x.Action is CaseAction.AssignPartner);
+        RuleFor(x => x.Request.Date).NotNull().Must(d => d is null || d <= clock.Today)
+            .WithMessage("A date that is not in the future.").OverridePropertyName("date")
+            .When(x => x.Action is CaseAction.Depart or CaseAction.ConfirmArrival);
+        RuleFor(x => x.Request.Outcome).NotEmpty()
+            .Must(o => Enum.TryParse<CaseOutcome>(o, false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(o, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<CaseOutcome>())}.").OverridePropertyName("outcome")
+            .When(x => x.Action is CaseAction.Close);
+    }
+}

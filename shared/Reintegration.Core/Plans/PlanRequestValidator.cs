@@ -1,0 +1,38 @@
+using FluentValidation;
+
+namespace Reintegration.Core.Plans;
+
+public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
+{
+    public const int MaxItems = 30;
+    public const decimal MaxAmount = 100_000m;
+
+    public PlanRequestValidator()
+    {
+        RuleFor(p => p.Goals).NotNull().Must(g => g is null || g.Count is > 0 and <= MaxItems)
+            .WithMessage($"From 1 to {MaxItems} goals.");
+        RuleForEach(p => p.Goals).NotNull().ChildRules(goal =>
+        {
+            goal.RuleFor(g => g.Area).NotEmpty().Must(BeAnArea).WithMessage(AreaMessage);
+            goal.RuleFor(g => g.Description).NotEmpty().MaximumLength(1000);
+        });
+        RuleFor(p => p.BudgetLines).NotNull().Must(l => l is null || l.Count <= MaxItems)
+            .WithMessage($"At most {MaxItems} budget lines.");
+        RuleForEach(p => p.BudgetLines).NotNull().ChildRules(line =>
+        {
+            line.RuleFor(l => l.Area).NotEmpty().Must(BeAnArea).WithMessage(AreaMessage);
+            line.RuleFor(l => l.Description).NotEmpty().MaximumLength(500);
+            line.RuleFor(l => l.Amount).NotNull().GreaterThan(0m).LessThanOrEqualTo(MaxAmount).Must(HaveCents)
+                .WithMessage("An amount in EUR above 0 with at most two decimals.");
+        });
+        RuleFor(p => p.CashContribution).NotNull().GreaterThanOrEqualTo(0m).LessThanOrEqualTo(MaxAmount).Must(HaveCents)
+            .WithMessage("An amount in EUR of 0 or more with at most two decimals.");
+    }
+
+    private static readonly string AreaMessage = $"One of: {string.Join(", ", Enum.GetNames<SupportArea>())}.";
+
+    private static bool BeAnArea(string? area) =>
+        Enum.TryParse<SupportArea>(area, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(area, out _);
+
+    private static bool HaveCents(decimal? amount) => amount is null || decimal.Round(amount.Value, 2) == amount.Value;
+}
