@@ -24,7 +24,11 @@ public static class CoreServices
         services.AddSingleton<IValidator<(CaseAction, CaseActionRequest)>, CaseActionRequestValidator>();
         services.AddSingleton<IValidator<PlanRequest>, PlanRequestValidator>();
         services.AddSingleton<ChangeCase>();
+        services.AddSingleton<Tasks.TaskList>();
         services.AddSingleton<ReferenceDataQueries>();
+        services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
+        services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();
+        services.AddSingleton<MaintainReferenceData>();
         return services;
     }
 }

@@ -77,7 +77,34 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
         return new Page<Versioned<Case>>(items, ContinuationTokens.ToClient(response.ContinuationToken));
     }
 
-    private static QueryDefinition ListQuery(CaseScope scope, CaseFilter filter)
+    public async Task<IReadOnlyList<Case>> WaitingAsync(CaseScope scope, WaitingFor waitingFor, int max,
+        CancellationToken cancellationToken)
+    {
+        var (where, parameters) = ScopeCondition(scope);
+        string orderBy;
+        switch (waitingFor)
+        {
+            case WaitingFor.LeavingStatus leaving:
+                where.Add("c.status = @status");
+                parameters["@status"] = leaving.Status.ToString();
+                orderBy = "c.statusChangedAt";
+                break;
+            default:
+                where.Add("c.plan.status = 'Submitted'");
+                orderBy = "c.plan.submittedAt";
+                break;
+        }
+        var sql = $"SELECT TOP {max} * FROM c WHERE {string.Join(" AND ", where)} ORDER BY {orderBy} ASC";
+        var results = new List<Case>();
+        using var iterator = Cases.GetItemQueryIterator<Case>(WithParameters(sql, parameters));
+        while (iterator.HasMoreResults)
+        {
+            results.AddRange(await iterator.ReadNextAsync(cancellationToken));
+        }
+        return results;
+    }
+
+    private static (List<string> Where, Dictionary<string, object> Parameters) ScopeCondition(CaseScope scope)
     {
         var where = new List<string>();
         var parameters = new Dictionary<string, object>();
@@ -92,6 +119,15 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
                 parameters["@partner"] = partner.PartnerId;
                 break;
         }
+        return (where, parameters);
+    }
+
+    private static QueryDefinition WithParameters(string sql, Dictionary<string, object> parameters) =>
+        parameters.Aggregate(new QueryDefinition(sql), (definition, p) => definition.WithParameter(p.Key, p.Value));
+
+    private static QueryDefinition ListQuery(CaseScope scope, CaseFilter filter)
+    {
+        var (where, parameters) = ScopeCondition(scope);
         if (filter.Status is { } status)
         {
             where.Add("c.status = @status");
@@ -109,11 +145,6 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
         }
         sql.Append(" ORDER BY c.referredAt DESC");
-        var definition = new QueryDefinition(sql.ToString());
-        foreach (var (name, value) in parameters)
-        {
-            definition = definition.WithParameter(name, value);
-        }
-        return definition;
+        return WithParameters(sql.ToString(), parameters);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
+using Reintegration.Core.Errors;
 using Reintegration.Core.ReferenceData;
+using Reintegration.Core.Storage;
 
 namespace Reintegration.Azure.Cosmos;
 
@@ -28,6 +30,54 @@ public sealed class CosmosReferenceDataStore(CosmosDatabase database) : IReferen
     public Task<IReadOnlyList<ProgrammePhase>> PhasesAsync(CancellationToken cancellationToken) =>
         AllOfKindAsync<ProgrammePhase>(PhaseKind, cancellationToken);
 
+    public Task<Versioned<Country>?> ReadCountryAsync(string code, CancellationToken cancellationToken) =>
+        ReadVersionedAsync<Country>(CountryKind, code, cancellationToken);
+
+    public Task<Versioned<Organisation>?> ReadOrganisationAsync(string id, CancellationToken cancellationToken) =>
+        ReadVersionedAsync<Organisation>(OrganisationKind, id, cancellationToken);
+
+    public Task<Versioned<Country>> SaveCountryAsync(Country country, string? ifMatch, CancellationToken cancellationToken) =>
+        SaveAsync(CountryKind, country.Code, country, ifMatch, cancellationToken);
+
+    public Task<Versioned<Organisation>> SaveOrganisationAsync(Organisation organisation, string? ifMatch,
+        CancellationToken cancellationToken) =>
+        SaveAsync(OrganisationKind, organisation.Id, organisation, ifMatch, cancellationToken);
+
+    private async Task<Versioned<T>> SaveAsync<T>(string kind, string id, T item, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var document = new ReferenceDocument<T>(id, kind, item);
+        try
+        {
+            var response = ifMatch is null
+                ? await Reference.CreateItemAsync(document, new PartitionKey(kind), cancellationToken: cancellationToken)
+                : await Reference.ReplaceItemAsync(document, id, new PartitionKey(kind),
+                    new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
+            return new Versioned<T>(response.Resource.Data, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new ConflictException($"'{id}' exists already; send its ETag in If-Match to change it.");
+        }
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            var current = await ReadVersionedAsync<T>(kind, id, cancellationToken);
+            throw new StaleVersionException(current?.ETag ?? "");
+        }
+    }
+
+    private async Task<Versioned<T>?> ReadVersionedAsync<T>(string kind, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Reference.ReadItemAsync<ReferenceDocument<T>>(id, new PartitionKey(kind), cancellationToken: cancellationToken);
+            return new Versioned<T>(response.Resource.Data, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task SeedAsync(ReferenceDataSet seed, CancellationToken cancellationToken)
     {
         await AddMissingAsync(CountryKind, seed.Countries, c => c.Code, cancellationToken);
@@ -52,18 +102,8 @@ public sealed class CosmosReferenceDataStore(CosmosDatabase database) : IReferen
         }
     }
 
-    private async Task<T?> FindAsync<T>(string kind, string id, CancellationToken cancellationToken) where T : class
-    {
-        try
-        {
-            var response = await Reference.ReadItemAsync<ReferenceDocument<T>>(id, new PartitionKey(kind), cancellationToken: cancellationToken);
-            return response.Resource.Data;
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private async Task<T?> FindAsync<T>(string kind, string id, CancellationToken cancellationToken) where T : class =>
+        (await ReadVersionedAsync<T>(kind, id, cancellationToken))?.Value;
 
     private async Task<IReadOnlyList<T>> AllOfKindAsync<T>(string kind, CancellationToken cancellationToken) =>
         (await ReadAllAsync<T>(kind, cancellationToken)).Select(d => d.Data).ToList();

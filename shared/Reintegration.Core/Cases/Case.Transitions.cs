@@ -135,6 +135,10 @@ public sealed partial class Case
             To = to,
             Reason = reason,
         });
+        if (Status != to)
+        {
+            StatusChangedAt = now;
+        }
         Status = to;
     }
 }

@@ -27,6 +27,10 @@ public sealed partial class Case
     [JsonInclude]
     public CaseStatus Status { get; private set; }
 
+    /// <summary>When the case entered its current status: how long it has been waiting.</summary>
+    [JsonInclude]
+    public DateTimeOffset StatusChangedAt { get; private set; }
+
     [JsonInclude]
     public string? PartnerId { get; private set; }
 
@@ -97,6 +101,7 @@ public sealed partial class Case
                 RecordedBy = caseworker.UserId,
             },
             Status = CaseStatus.Referred,
+            StatusChangedAt = now,
         };
         referred.Timeline.Add(new TimelineEntry
         {

@@ -15,6 +15,19 @@ public interface ICaseStore
     Task<Versioned<Case>> ReplaceAsync(Case @case, string ifMatch, CancellationToken cancellationToken);
 
     Task<Page<Versioned<Case>>> ListAsync(CaseScope scope, CaseFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Cases in the scope that wait for something, the longest waiting first.</summary>
+    Task<IReadOnlyList<Case>> WaitingAsync(CaseScope scope, WaitingFor waitingFor, int max, CancellationToken cancellationToken);
+}
+
+/// <summary>What a case waits for: to leave a status, or for its submitted plan to be decided.</summary>
+public abstract record WaitingFor
+{
+    private WaitingFor() { }
+
+    public sealed record LeavingStatus(CaseStatus Status) : WaitingFor;
+
+    public sealed record PlanDecision : WaitingFor;
 }
 
 public sealed record CaseFilter(CaseStatus? Status, string? CountryOfReturn);

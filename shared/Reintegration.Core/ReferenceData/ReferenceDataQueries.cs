@@ -1,3 +1,6 @@
+using Reintegration.Core.Errors;
+using Reintegration.Core.Storage;
+
 namespace Reintegration.Core.ReferenceData;
 
 /// <summary>What the public and the apps may read of the reference data.</summary>
@@ -14,6 +17,14 @@ public sealed class ReferenceDataQueries(IReferenceDataStore store)
             .Select(c => new CountryAvailability(c.Code, c.Name, organisations.Any(o => o.Covers(c.Code))))
             .ToList();
     }
+
+    public async Task<Versioned<Country>> CountryAsync(string code, CancellationToken cancellationToken) =>
+        await store.ReadCountryAsync(code, cancellationToken) ?? throw new NotFoundException($"Country {code}");
+
+    public async Task<Versioned<Organisation>> PartnerAsync(string id, CancellationToken cancellationToken) =>
+        await store.ReadOrganisationAsync(id, cancellationToken) is { Value.Kind: OrganisationKind.Partner } partner
+            ? partner
+            : throw new NotFoundException($"Partner {id}");
 
     public async Task<IReadOnlyList<Organisation>> PartnersAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Core.Tasks;
+
+namespace Reintegration.Functions;
+
+public sealed class TasksFunction(HttpEndpoint endpoint, TaskList tasks)
+{
+    [Function("ListTasks")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tasks")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await tasks.ForAsync(caller, cancellationToken)));
+}

@@ -1,0 +1,15 @@
+using Reintegration.Core.Errors;
+
+namespace Reintegration.Core.Access;
+
+public static class ReferenceDataAccess
+{
+    /// <summary>Coordinators maintain countries, partners and phases.</summary>
+    public static void EnsureMayMaintain(Caller caller)
+    {
+        if (caller.Role != Role.Coordinator)
+        {
+            throw new ForbiddenException("Only a coordinator maintains countries and partner organisations.");
+        }
+    }
+}
