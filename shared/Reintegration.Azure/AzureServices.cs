@@ -9,6 +9,7 @@ using Reintegration.Azure.Messaging;
 using Reintegration.Azure.Startup;
 using Reintegration.Azure.Storage;
 using Reintegration.Core.Cases;
+using Reintegration.Core.Documents;
 using Reintegration.Core.Idempotency;
 using Reintegration.Core.ReferenceData;
 
@@ -29,6 +30,9 @@ public static class AzureServices
         services.AddSingleton<ICaseStore, CosmosCaseStore>();
         services.AddSingleton<IReferenceDataStore, CosmosReferenceDataStore>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
+        services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
+        services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddHostedService<StartupInitialiser>();
 
         services.AddSingleton(_ => StorageClients.Blobs(configuration));

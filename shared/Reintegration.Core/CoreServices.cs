@@ -25,6 +25,11 @@ public static class CoreServices
         services.AddSingleton<IValidator<PlanRequest>, PlanRequestValidator>();
         services.AddSingleton<ChangeCase>();
         services.AddSingleton<Tasks.TaskList>();
+        services.AddOptions<Documents.DocumentOptions>();
+        services.AddSingleton<IValidator<Documents.DocumentRequest>, Documents.DocumentRequestValidator>();
+        services.AddSingleton<Documents.CaseDocuments>();
+        services.AddSingleton<IValidator<Spending.SpendingRequest>, Spending.SpendingRequestValidator>();
+        services.AddSingleton<Spending.CaseSpending>();
         services.AddSingleton<ReferenceDataQueries>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
         services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();

@@ -12,10 +12,14 @@ public static class Containers
     /// <summary>Idempotency-Key records, partitioned by id, expiring after a week.</summary>
     public const string Idempotency = "idempotency";
 
+    /// <summary>Descriptions of case documents, partitioned by case: a case's documents are one partition.</summary>
+    public const string Documents = "documents";
+
     public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
     [
         (Cases, "/id", null),
         (Reference, "/kind", null),
         (Idempotency, "/id", -1),
+        (Documents, "/caseId", null),
     ];
 }

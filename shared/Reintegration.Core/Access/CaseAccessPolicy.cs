@@ -59,6 +59,30 @@ public static class CaseAccessPolicy
         }
     }
 
+    /// <summary>Those who work on the case add documents and spending while it is open; the DPO only reads.</summary>
+    public static void EnsureMayContribute(Caller caller, Case? @case, string caseId, string what)
+    {
+        EnsureCanSee(caller, @case, caseId);
+        if (caller.Role == Role.Dpo)
+        {
+            throw new ForbiddenException($"The data protection officer reads cases but does not add {what}.");
+        }
+        if (!CaseWorkflow.IsOpen(@case!.Status))
+        {
+            throw new ConflictException($"The case is {@case.Status}: no {what} can be added.");
+        }
+    }
+
+    /// <summary>Spending is recorded by the partner who spends the budget with the returnee.</summary>
+    public static void EnsureMaySpend(Caller caller, Case? @case, string caseId)
+    {
+        EnsureMayContribute(caller, @case, caseId, "spending");
+        if (caller.Role != Role.Partner)
+        {
+            throw new ForbiddenException("Only the assigned partner records spending.");
+        }
+    }
+
     public static void EnsureCanRefer(Caller caller)
     {
         if (caller.Role != Role.Caseworker)

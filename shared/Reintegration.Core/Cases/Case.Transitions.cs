@@ -56,6 +56,10 @@ public sealed partial class Case
                     $"{Plan.Assessment.HouseholdAllowance:0.00} EUR or the ceiling {Plan.Assessment.ApprovalCeiling:0.00} EUR, " +
                     "or the cash contribution is above the policy's.")]);
         }
+        if (Allows(CaseAction.ApprovePlan))
+        {
+            GuardSpendingStaysCovered(Plan!);
+        }
         var to = Status == CaseStatus.PlanSubmitted ? CaseStatus.PlanApproved : Status;
         Move(CaseAction.ApprovePlan, coordinator, now, to, reason);
         Plan = Plan! with { Status = PlanStatus.Approved, ApprovedAt = now, ApprovedBy = coordinator.UserId, ApprovalReason = reason };
@@ -112,6 +116,19 @@ public sealed partial class Case
         {
             throw new RuleViolationException("This returnee departed.",
                 [new RuleFailure("outcome", "DidNotDepart is only for cases closed before departure.")]);
+        }
+    }
+
+    /// <summary>A revision may not take away what was already spent (or is pending) on a line.</summary>
+    private void GuardSpendingStaysCovered(ReintegrationPlan revision)
+    {
+        var uncovered = Spending.GroupBy(s => s.BudgetLineId)
+            .Where(g => g.Sum(s => s.AmountEur) > (revision.BudgetLines.FirstOrDefault(l => l.Id == g.Key)?.Amount ?? 0m))
+            .Select(g => g.Key).ToList();
+        if (uncovered.Count > 0)
+        {
+            throw new RuleViolationException("The revision reserves less than was already spent.",
+                [new RuleFailure("budget-line-exceeded", $"Lines {string.Join(", ", uncovered)} would be below their spending.")]);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Reintegration.Core.Access;
 using Reintegration.Core.Plans;
 using Reintegration.Core.Referrals;
+using Reintegration.Core.Spending;
 
 namespace Reintegration.Core.Cases;
 
@@ -50,6 +51,13 @@ public sealed partial class Case
 
     [JsonInclude]
     public CaseOutcome? Outcome { get; private set; }
+
+    /// <summary>The budget ledger: every spending against the approved plan's lines.</summary>
+    [JsonInclude]
+    public List<SpendingRecord> Spending { get; private set; } = [];
+
+    [JsonInclude]
+    public CashPayment? CashContributionPaid { get; private set; }
 
     [JsonInclude]
     public List<TimelineEntry> Timeline { get; private set; } = [];

@@ -16,6 +16,9 @@ public sealed record PlanGoalRequest
 
 public sealed record BudgetLineRequest
 {
+    /// <summary>In a revision: the id of the approved line this one continues (its spending stays on it).</summary>
+    public string? Id { get; init; }
+
     public string? Area { get; init; }
     public string? Description { get; init; }
     public decimal? Amount { get; init; }

@@ -20,11 +20,14 @@ public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
             .WithMessage($"At most {MaxItems} budget lines.");
         RuleForEach(p => p.BudgetLines).NotNull().ChildRules(line =>
         {
+            line.RuleFor(l => l.Id).MaximumLength(50);
             line.RuleFor(l => l.Area).NotEmpty().Must(BeAnArea).WithMessage(AreaMessage);
             line.RuleFor(l => l.Description).NotEmpty().MaximumLength(500);
             line.RuleFor(l => l.Amount).NotNull().GreaterThan(0m).LessThanOrEqualTo(MaxAmount).Must(HaveCents)
                 .WithMessage("An amount in EUR above 0 with at most two decimals.");
         });
+        RuleFor(p => p.BudgetLines).Must(l => l is null || l.Where(x => x?.Id is not null).GroupBy(x => x!.Id).All(g => g.Count() == 1))
+            .WithMessage("Each line id at most once.");
         RuleFor(p => p.CashContribution).NotNull().GreaterThanOrEqualTo(0m).LessThanOrEqualTo(MaxAmount).Must(HaveCents)
             .WithMessage("An amount in EUR of 0 or more with at most two decimals.");
     }

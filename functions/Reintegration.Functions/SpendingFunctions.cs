@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Core.Spending;
+
+namespace Reintegration.Functions;
+
+/// <summary>The budget ledger of a case: spending, receipts, the cash contribution, and the balance.</summary>
+public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reader, CaseSpending spending)
+{
+    [Function("RecordSpending")]
+    public Task<IActionResult> Record(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/spending")] HttpRequest request,
+        string caseId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<SpendingRequest>(request, cancellationToken);
+            var (changed, recorded) = await spending.RecordAsync(caller, caseId, body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
+            return Responses.Created($"/api/cases/{caseId}/budget", changed, _ => recorded);
+        });
+
+    [Function("AttachReceipt")]
+    public Task<IActionResult> AttachReceipt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/spending/{spendingId}/receipt")] HttpRequest request,
+        string caseId, string spendingId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<ReceiptRequest>(request, cancellationToken);
+            var (changed, proven) = await spending.AttachReceiptAsync(caller, caseId, spendingId, body.Value, cancellationToken);
+            return Responses.Versioned(request, changed, _ => proven);
+        });
+
+    [Function("RecordCashContribution")]
+    public Task<IActionResult> RecordCashContribution(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/cash-contribution")] HttpRequest request,
+        string caseId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<CashPaymentRequest>(request, cancellationToken);
+            var changed = await spending.RecordCashPaymentAsync(caller, caseId, body.Value, cancellationToken);
+            return Responses.Versioned(request, changed, BudgetOverview.Of);
+        });
+
+    [Function("GetBudget")]
+    public Task<IActionResult> Budget(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/budget")] HttpRequest request,
+        string caseId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await spending.BudgetAsync(caller, caseId, cancellationToken)));
+}

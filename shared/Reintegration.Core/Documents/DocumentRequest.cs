@@ -1,0 +1,30 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace Reintegration.Core.Documents;
+
+/// <summary>What a client says about a file it wants to upload.</summary>
+public sealed record DocumentRequest
+{
+    public string? Type { get; init; }
+    public string? FileName { get; init; }
+    public string? ContentType { get; init; }
+    public long? Size { get; init; }
+}
+
+public sealed class DocumentRequestValidator : AbstractValidator<DocumentRequest>
+{
+    public DocumentRequestValidator(IOptions<DocumentOptions> options)
+    {
+        var max = options.Value.MaxSizeBytes;
+        RuleFor(d => d.Type).NotEmpty()
+            .Must(t => Enum.TryParse<DocumentType>(t, false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(t, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<DocumentType>())}.");
+        RuleFor(d => d.FileName).NotEmpty().MaximumLength(200)
+            .Must(n => n is null || !n.Any(c => char.IsControl(c) || c is '/' or '\\'))
+            .WithMessage("A file name without path separators or control characters.");
+        RuleFor(d => d.ContentType).NotEmpty().Must(c => FileSignatures.Allowed.Contains(c))
+            .WithMessage($"One of: {string.Join(", ", FileSignatures.Allowed)}.");
+        RuleFor(d => d.Size).NotNull().InclusiveBetween(1, max).WithMessage($"From 1 byte to {max} bytes.");
+    }
+}
