@@ -1,0 +1,3 @@
+using Reintegration.ServiceBusStandIn.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(StandInFixture))]
