@@ -27,6 +27,7 @@ public static class AzureServices
             .ValidateOnStart();
         services.AddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
         services.AddSingleton<CosmosDatabase>();
+        services.AddSingleton<CosmosETags>();
         services.AddSingleton<ICaseStore, CosmosCaseStore>();
         services.AddSingleton<IReferenceDataStore, CosmosReferenceDataStore>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();

@@ -35,9 +35,14 @@ public sealed class RequestReader(IOptions<ApiOptions> options)
                 ?? throw RequestValidationException.ForField("body", "A JSON object is required.");
             return new RequestBody<T>(value, raw);
         }
-        catch (JsonException e)
+        catch (JsonException e) when (IsAboutAField(e))
         {
             throw RequestValidationException.ForField(FieldOf(e.Path), ReasonOf(e));
+        }
+        catch (JsonException e)
+        {
+            throw RequestValidationException.ForField("body",
+                $"The body is not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
     }
 
@@ -78,10 +83,14 @@ public sealed class RequestReader(IOptions<ApiOptions> options)
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
 
+    // System.Text.Json tells these apart only by message: a value of the wrong type, or a field the request does not have.
+    private static bool IsAboutAField(JsonException e) =>
+        e.Message.Contains("could not be mapped", StringComparison.Ordinal) || e.Message.Contains("could not be converted", StringComparison.Ordinal);
+
     private static string ReasonOf(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "This field is not part of the request."
-        : e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or format."
-        : "The body is not well-formed JSON.";
+        e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "This field is not part of the request."
+            : "The value has the wrong type or format.";
 }
 
 /// <summary>A parsed body with its raw text (for Idempotency-Key fingerprints).</summary>

@@ -10,7 +10,7 @@ using Reintegration.Core.Storage;
 
 namespace Reintegration.Azure.Cosmos;
 
-public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
+public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) : ICaseStore
 {
     private Container Cases => database.Container(Containers.Cases);
 
@@ -19,7 +19,7 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
         try
         {
             var response = await Cases.ReadItemAsync<Case>(caseId, new PartitionKey(caseId), cancellationToken: cancellationToken);
-            return new Versioned<Case>(response.Resource, response.ETag);
+            return new Versioned<Case>(response.Resource, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -32,7 +32,7 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
         try
         {
             var response = await Cases.CreateItemAsync(@case, new PartitionKey(@case.Id), cancellationToken: cancellationToken);
-            return new Versioned<Case>(response.Resource, response.ETag);
+            return new Versioned<Case>(response.Resource, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
@@ -45,8 +45,8 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
         try
         {
             var response = await Cases.ReplaceItemAsync(@case, @case.Id, new PartitionKey(@case.Id),
-                new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
-            return new Versioned<Case>(response.Resource, response.ETag);
+                new ItemRequestOptions { IfMatchEtag = etags.ToStore(ifMatch) }, cancellationToken);
+            return new Versioned<Case>(response.Resource, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
@@ -73,7 +73,7 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
         }
         var items = response.Select(element => new Versioned<Case>(
             element.Deserialize<Case>(ProgrammeJson.Options)!,
-            element.GetProperty("_etag").GetString()!)).ToList();
+            etags.ToHttp(element.GetProperty("_etag").GetString()!))).ToList();
         return new Page<Versioned<Case>>(items, ContinuationTokens.ToClient(response.ContinuationToken));
     }
 
@@ -144,7 +144,7 @@ public sealed class CosmosCaseStore(CosmosDatabase database) : ICaseStore
         {
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
         }
-        sql.Append(" ORDER BY c.referredAt DESC");
+        sql.Append(" ORDER BY c.listingKey DESC");
         return WithParameters(sql.ToString(), parameters);
     }
 }

@@ -24,8 +24,11 @@ public static class CosmosClientFactory
             clientOptions.LimitToEndpoint = true;
             clientOptions.HttpClientFactory = () => new HttpClient(new HttpClientHandler
             {
-                ServerCertificateCustomValidationCallback = (request, _, _, errors) =>
-                    errors == System.Net.Security.SslPolicyErrors.None || request.RequestUri?.IsLoopback == true,
+                ServerCertificateCustomValidationCallback = (request, certificate, _, errors) =>
+                    errors == System.Net.Security.SslPolicyErrors.None
+                    || (request.RequestUri?.IsLoopback == true && certificate is not null
+                        && (string.IsNullOrEmpty(options.LocalCertificateThumbprint)
+                            || string.Equals(certificate.Thumbprint, options.LocalCertificateThumbprint, StringComparison.OrdinalIgnoreCase))),
             });
         }
         return string.IsNullOrEmpty(options.Key)

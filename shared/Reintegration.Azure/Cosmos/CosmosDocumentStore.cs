@@ -6,7 +6,7 @@ using Reintegration.Core.Storage;
 
 namespace Reintegration.Azure.Cosmos;
 
-public sealed class CosmosDocumentStore(CosmosDatabase database) : IDocumentStore
+public sealed class CosmosDocumentStore(CosmosDatabase database, CosmosETags etags) : IDocumentStore
 {
     private Container Documents => database.Container(Containers.Documents);
 
@@ -16,7 +16,7 @@ public sealed class CosmosDocumentStore(CosmosDatabase database) : IDocumentStor
         {
             var response = await Documents.ReadItemAsync<CaseDocument>(documentId, new PartitionKey(caseId), cancellationToken: cancellationToken);
             // Defence in depth: a document is only ever answered for its own case.
-            return response.Resource.CaseId == caseId ? new Versioned<CaseDocument>(response.Resource, response.ETag) : null;
+            return response.Resource.CaseId == caseId ? new Versioned<CaseDocument>(response.Resource, etags.ToHttp(response.ETag)) : null;
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -29,7 +29,7 @@ public sealed class CosmosDocumentStore(CosmosDatabase database) : IDocumentStor
         try
         {
             var response = await Documents.CreateItemAsync(document, new PartitionKey(document.CaseId), cancellationToken: cancellationToken);
-            return new Versioned<CaseDocument>(response.Resource, response.ETag);
+            return new Versioned<CaseDocument>(response.Resource, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
@@ -42,8 +42,8 @@ public sealed class CosmosDocumentStore(CosmosDatabase database) : IDocumentStor
         try
         {
             var response = await Documents.ReplaceItemAsync(document, document.Id, new PartitionKey(document.CaseId),
-                new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
-            return new Versioned<CaseDocument>(response.Resource, response.ETag);
+                new ItemRequestOptions { IfMatchEtag = etags.ToStore(ifMatch) }, cancellationToken);
+            return new Versioned<CaseDocument>(response.Resource, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {

@@ -16,6 +16,9 @@ public sealed class CosmosOptions
     /// <summary>Local stand-in only: accept its self-signed certificate on localhost. Never set in Azure.</summary>
     public bool AcceptLocalCertificate { get; set; }
 
+    /// <summary>Local stand-in only: the SHA-1 thumbprint of its certificate; when set, only that certificate is accepted.</summary>
+    public string? LocalCertificateThumbprint { get; set; }
+
     /// <summary>Create the database and containers when missing (local runs; in Azure the infrastructure does).</summary>
     public bool EnsureCreated { get; set; }
 }

@@ -7,7 +7,7 @@ using Reintegration.Core.Storage;
 namespace Reintegration.Azure.Cosmos;
 
 /// <summary>Reference data documents wrap the record with its kind, the partition key of the container.</summary>
-public sealed class CosmosReferenceDataStore(CosmosDatabase database) : IReferenceDataStore
+public sealed class CosmosReferenceDataStore(CosmosDatabase database, CosmosETags etags) : IReferenceDataStore
 {
     private const string CountryKind = "country";
     private const string OrganisationKind = "organisation";
@@ -51,8 +51,8 @@ public sealed class CosmosReferenceDataStore(CosmosDatabase database) : IReferen
             var response = ifMatch is null
                 ? await Reference.CreateItemAsync(document, new PartitionKey(kind), cancellationToken: cancellationToken)
                 : await Reference.ReplaceItemAsync(document, id, new PartitionKey(kind),
-                    new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
-            return new Versioned<T>(response.Resource.Data, response.ETag);
+                    new ItemRequestOptions { IfMatchEtag = etags.ToStore(ifMatch) }, cancellationToken);
+            return new Versioned<T>(response.Resource.Data, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
@@ -70,7 +70,7 @@ public sealed class CosmosReferenceDataStore(CosmosDatabase database) : IReferen
         try
         {
             var response = await Reference.ReadItemAsync<ReferenceDocument<T>>(id, new PartitionKey(kind), cancellationToken: cancellationToken);
-            return new Versioned<T>(response.Resource.Data, response.ETag);
+            return new Versioned<T>(response.Resource.Data, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -18,6 +18,12 @@ public sealed partial class Case
     public required string PhaseId { get; init; }
     public required DateOnly ReferredOn { get; init; }
     public required DateTimeOffset ReferredAt { get; init; }
+
+    /// <summary>
+    /// Sorts listings newest first and is unique, so continuation tokens never skip cases referred
+    /// at the same instant: the referral time to the tick, then the id.
+    /// </summary>
+    public string ListingKey => $"{ReferredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffff}Z/{Id}";
     public required string CountryOfReturn { get; init; }
     public required TargetGroup Category { get; init; }
     public required Returnee Person { get; init; }

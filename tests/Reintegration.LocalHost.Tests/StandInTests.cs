@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Cosmos;
+using Reintegration.LocalHost.StandIns;
+using Reintegration.Testing;
+
+namespace Reintegration.LocalHost.Tests;
+
+public sealed class StandInTests(StandInsFixture shared)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reading_a_missing_cosmos_document_is_not_found_and_an_existing_one_is_found()
+    {
+        using var client = CosmosClientFor(shared.StandIns.Cosmos);
+        Database database = await client.CreateDatabaseIfNotExistsAsync("standin-tests", cancellationToken: Cancellation);
+        Container container = await database.CreateContainerIfNotExistsAsync("probes", "/pk", cancellationToken: Cancellation);
+        var probe = new Probe(Guid.NewGuid().ToString(), "p1");
+        await container.CreateItemAsync(probe, new PartitionKey(probe.Pk), cancellationToken: Cancellation);
+
+        var missing = await Assert.ThrowsAsync<CosmosException>(() =>
+            container.ReadItemAsync<Probe>("no-such-id", new PartitionKey("p1"), cancellationToken: Cancellation));
+        var found = await container.ReadItemAsync<Probe>(probe.Id, new PartitionKey(probe.Pk), cancellationToken: Cancellation);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(probe, found.Resource);
+    }
+
+    [Fact]
+    public async Task Stand_ins_start_on_free_ports_keep_azurite_data_across_a_restart_and_stop()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "reintegration-tests", "standin-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            int[] ports;
+            await using (var first = await StandInSet.StartAsync(new StandInOptions { DataDirectory = dataDirectory }, cancellationToken: Cancellation))
+            {
+                ports = [first.Azurite.BlobPort, first.Azurite.QueuePort, first.Azurite.TablePort, first.Cosmos.Port, first.ServiceBus.Port];
+                Assert.All(ports, port => Assert.True(Listening(port), $"port {port} should be listening"));
+                Assert.DoesNotContain(shared.StandIns.Azurite.QueuePort, ports);
+
+                var queue = new QueueClient(first.Azurite.ConnectionString, "kept");
+                await queue.CreateIfNotExistsAsync(cancellationToken: Cancellation);
+                await queue.SendMessageAsync("survives", Cancellation);
+                Assert.True(Directory.EnumerateFileSystemEntries(Path.Combine(dataDirectory, "azurite")).Any());
+            }
+
+            Assert.All(ports, port => Assert.False(Listening(port), $"port {port} should be closed"));
+
+            await using var second = await StandInSet.StartAsync(new StandInOptions { DataDirectory = dataDirectory }, cancellationToken: Cancellation);
+            var messages = await new QueueClient(second.Azurite.ConnectionString, "kept").PeekMessagesAsync(cancellationToken: Cancellation);
+            Assert.Equal("survives", Assert.Single(messages.Value).Body.ToString());
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_shared_stand_ins_give_the_app_its_settings()
+    {
+        var settings = shared.StandIns.AppSettings;
+
+        Assert.Contains($"QueueEndpoint=http://127.0.0.1:{shared.StandIns.Azurite.QueuePort}/devstoreaccount1", settings["AzureWebJobsStorage"], StringComparison.Ordinal);
+        Assert.Equal($"https://localhost:{shared.StandIns.Cosmos.Port}/", settings["Cosmos:Endpoint"]);
+        Assert.Equal(CosmosStandIn.EmulatorKey, settings["Cosmos:Key"]);
+        Assert.Equal("true", settings["Cosmos:AcceptLocalCertificate"]);
+        Assert.Equal("true", Environment.GetEnvironmentVariable(CosmosStandIn.QueryPlanVariable));
+    }
+
+    [Fact]
+    public async Task The_service_bus_stand_in_takes_the_apps_notifications()
+    {
+        await using var client = new ServiceBusClient(shared.StandIns.AppSettings["ServiceBus:ConnectionString"]);
+        await using var sender = client.CreateSender("partner-notifications");
+        await using var receiver = client.CreateReceiver("partner-notifications", "partner-gh-001");
+        var message = new ServiceBusMessage("probe") { MessageId = Guid.NewGuid().ToString(), ApplicationProperties = { ["partnerId"] = "gh-001" } };
+
+        await sender.SendMessageAsync(message, Cancellation);
+        var received = await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.Equal(message.MessageId, received?.MessageId);
+        await receiver.CompleteMessageAsync(received!, Cancellation);
+    }
+
+    private static bool Listening(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>As the app connects to the stand-in: gateway mode, its endpoint only, trusting its certificate alone.</summary>
+    private static CosmosClient CosmosClientFor(CosmosStandIn cosmos) => new(
+        cosmos.Endpoint.ToString(),
+        CosmosStandIn.EmulatorKey,
+        new CosmosClientOptions
+        {
+            ConnectionMode = ConnectionMode.Gateway,
+            LimitToEndpoint = true,
+            UseSystemTextJsonSerializerWithOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web),
+            HttpClientFactory = () => new HttpClient(new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == cosmos.Certificate.Thumbprint,
+            }),
+        });
+
+    private sealed record Probe(string Id, string Pk);
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Reintegration.LocalHost.Functions;
+
+/// <summary>
+/// Invokes one function in the given (scoped) services: a new instance of the function class per invocation,
+/// constructor-injected, as the Functions worker does.
+/// </summary>
+internal static class FunctionInvoker
+{
+    public static async Task<object?> InvokeAsync(FunctionDescriptor function, IServiceProvider services, InvocationInput input)
+    {
+        var arguments = function.Parameters.Select(p => Argument(p, function, services, input)).ToArray();
+        var instance = ActivatorUtilities.CreateInstance(services, function.FunctionClass);
+        var returned = function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
+        return await Unwrap(function.ReturnShape, returned).ConfigureAwait(false);
+    }
+
+    private static object? Argument(ParameterBinding binding, FunctionDescriptor function, IServiceProvider services, InvocationInput input) =>
+        binding.Source switch
+        {
+            ParameterSource.Trigger => input.TriggerValue,
+            ParameterSource.CancellationToken => input.CancellationToken,
+            ParameterSource.FunctionContext => new LocalFunctionContext(function, services, input),
+            ParameterSource.RouteValue => RouteValue(binding.Parameter, input),
+            _ => throw new InvalidOperationException($"Unknown parameter source {binding.Source}."),
+        };
+
+    private static object? RouteValue(ParameterInfo parameter, InvocationInput input)
+    {
+        var raw = input.HttpContext?.Request.RouteValues[parameter.Name!];
+        var type = parameter.ParameterType;
+        if (raw is null || type.IsInstanceOfType(raw))
+        {
+            return raw ?? (parameter.HasDefaultValue ? parameter.DefaultValue : null);
+        }
+
+        return TypeDescriptor.GetConverter(type).ConvertFrom(null, CultureInfo.InvariantCulture, Convert.ToString(raw, CultureInfo.InvariantCulture)!);
+    }
+
+    private static async Task<object?> Unwrap(ReturnShape shape, object? returned)
+    {
+        switch (shape)
+        {
+            case ReturnShape.Task or ReturnShape.TaskOfValue:
+                var task = (Task)returned!;
+                await task.ConfigureAwait(false);
+                return shape == ReturnShape.TaskOfValue ? task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
+            case ReturnShape.ValueTask:
+                await ((ValueTask)returned!).ConfigureAwait(false);
+                return null;
+            case ReturnShape.ValueTaskOfValue:
+                // ValueTask<T> is a struct of unknown T here: convert it to Task<T> and read that.
+                var asTask = (Task)returned!.GetType().GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(returned, null)!;
+                await asTask.ConfigureAwait(false);
+                return asTask.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(asTask);
+            default:
+                return returned;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Reintegration.LocalHost.StandIns;
+
+public sealed record StandInOptions
+{
+    /// <summary>Where the stand-ins keep their files: azurite/ (Azurite --location) and cosmos/ (its certificate).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>tools/standins; found from the repository when not given.</summary>
+    public string? StandInsDirectory { get; init; }
+
+    /// <summary>Use the emulators' usual ports (10000-10002, 8081, 5672) when free; otherwise, and by default, any free port.</summary>
+    public bool PreferWellKnownPorts { get; init; }
+
+    /// <summary>Further stand-ins started with the built-in ones (Azurite, Cosmos DB, Service Bus).</summary>
+    public IReadOnlyList<StandInStarter> Additional { get; init; } = [];
+}

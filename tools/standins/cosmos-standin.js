@@ -1,0 +1,33 @@
+// Starts @vercel/cosmosdb-server (Cosmos DB REST protocol, in memory) over HTTPS with the given
+// certificate, and stops it when the parent .NET process exits.
+// Usage: node cosmos-standin.js --port PORT --cert CERT.pem --key KEY.pem --parent-pid PID
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const { exitWithParent, requiredArg } = require("./lib/exit-with-parent");
+
+const args = process.argv.slice(2);
+const port = Number(requiredArg(args, "--port"));
+const cert = fs.readFileSync(requiredArg(args, "--cert"));
+const key = fs.readFileSync(requiredArg(args, "--key"));
+const parentPid = Number(requiredArg(args, "--parent-pid"));
+
+const packageDir = path.join(__dirname, "node_modules", "@vercel", "cosmosdb-server", "lib");
+
+// Must run before the package index loads: its routes table keeps the handler it finds then.
+require("./lib/read-document-404")(packageDir);
+
+const { createHttpsServer } = require(packageDir);
+const server = createHttpsServer({ cert, key });
+server.on("error", (err) => {
+  console.error(`cosmos stand-in failed: ${err.message}`);
+  process.exit(1);
+});
+server.listen(port, "127.0.0.1", () => {
+  console.log(`cosmos stand-in listening on https://localhost:${port}/`);
+});
+
+const close = () => server.close(() => process.exit(0));
+exitWithParent(parentPid, close);
+process.once("SIGINT", close);
+process.once("SIGTERM", close);
