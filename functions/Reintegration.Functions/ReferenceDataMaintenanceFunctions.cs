@@ -18,7 +18,7 @@ public sealed class ReferenceDataMaintenanceFunctions(HttpEndpoint endpoint, Req
         {
             var body = await reader.ReadJsonAsync<CountryRequest>(request, cancellationToken);
             var saved = await maintain.SetCountryAsync(caller, code, body.Value, Preconditions.IfMatch(request), cancellationToken);
-            return Responses.Versioned(request, saved, c => c);
+            return Responses.Saved(request, $"/api/countries/{code}", saved, c => c);
         });
 
     [Function("SetPartner")]
@@ -29,6 +29,6 @@ public sealed class ReferenceDataMaintenanceFunctions(HttpEndpoint endpoint, Req
         {
             var body = await reader.ReadJsonAsync<PartnerRequest>(request, cancellationToken);
             var saved = await maintain.SetPartnerAsync(caller, partnerId, body.Value, Preconditions.IfMatch(request), cancellationToken);
-            return Responses.Versioned(request, saved, PartnerView.From);
+            return Responses.Saved(request, $"/api/partners/{partnerId}", saved, PartnerView.From);
         });
 }

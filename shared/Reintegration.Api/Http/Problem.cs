@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace Reintegration.Api.Http;
@@ -6,20 +7,26 @@ namespace Reintegration.Api.Http;
 public sealed record Problem(string Type, string Title, int Status, string? Detail, string? Instance)
 {
     /// <summary>For 400: each offending field (camelCase JSON path) with what is wrong.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
     /// <summary>For 422: every programme rule the request failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Core.Errors.RuleFailure>? FailedRules { get; init; }
 
     /// <summary>For 412: the ETag of the current version.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CurrentETag { get; init; }
 
     /// <summary>For 409 on a case: where it stands and what the caller may do instead.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CurrentStatus { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AllowedActions { get; init; }
 
     /// <summary>For 503: the state of each dependency.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Dependencies { get; init; }
 
     public JsonResponse ToResponse() => new(Status, this, "application/problem+json");

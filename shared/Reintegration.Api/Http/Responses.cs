@@ -26,6 +26,10 @@ public static class Responses
             .WithHeader("Location", location)
             .WithHeader("ETag", resource.ETag);
 
+    /// <summary>A PUT that creates (no If-Match: 201 with Location) or replaces (If-Match: 200).</summary>
+    public static IActionResult Saved<T>(HttpRequest request, string location, Versioned<T> resource, Func<T, object> view) =>
+        Preconditions.IfMatch(request) is null ? Created(location, resource, view) : Versioned(request, resource, view);
+
     public static IActionResult Page<T>(Page<Versioned<T>> page, Func<T, object> view) =>
         Ok(new PageView(page.Items.Select(i => view(i.Value)).ToList(), page.ContinuationToken));
 
