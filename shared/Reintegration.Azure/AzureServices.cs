@@ -11,6 +11,7 @@ using Reintegration.Azure.Storage;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Documents;
 using Reintegration.Core.Idempotency;
+using Reintegration.Core.Monitoring;
 using Reintegration.Core.ReferenceData;
 
 namespace Reintegration.Azure;
@@ -34,6 +35,8 @@ public static class AzureServices
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
         services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.Configure<MonitoringWindows>(configuration.GetSection(MonitoringWindows.Section));
+        services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddHostedService<StartupInitialiser>();
 
         services.AddSingleton(_ => StorageClients.Blobs(configuration));
@@ -51,6 +54,7 @@ public static class AzureServices
             services.AddSingleton(_ => string.IsNullOrWhiteSpace(serviceBus.ConnectionString)
                 ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new DefaultAzureCredential())
                 : new ServiceBusClient(serviceBus.ConnectionString));
+            services.AddSingleton<INotificationPublisher, ServiceBusNotificationPublisher>();
             health.AddCheck<ServiceBusHealthCheck>("serviceBus", timeout: HealthCheckTimeout);
         }
         return services;

@@ -30,6 +30,12 @@ public static class CoreServices
         services.AddSingleton<Documents.CaseDocuments>();
         services.AddSingleton<IValidator<Spending.SpendingRequest>, Spending.SpendingRequestValidator>();
         services.AddSingleton<Spending.CaseSpending>();
+        services.AddSingleton<CaseWriter>();
+        services.AddOptions<Monitoring.MonitoringWindows>();
+        services.AddSingleton<IValidator<Monitoring.ReportRequest>, Monitoring.ReportRequestValidator>();
+        services.AddSingleton<Monitoring.CaseMonitoring>();
+        services.AddSingleton<Monitoring.MonitoringDeadlines>();
+        services.AddSingleton<Monitoring.NotificationDelivery>();
         services.AddSingleton<ReferenceDataQueries>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
         services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();

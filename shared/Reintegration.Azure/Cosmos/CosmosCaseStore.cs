@@ -89,6 +89,11 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
                 parameters["@status"] = leaving.Status.ToString();
                 orderBy = "c.statusChangedAt";
                 break;
+            case WaitingFor.CheckpointDueBy due:
+                where.Add("c.status = 'Monitoring' AND c.nextDueOn <= @dueBy");
+                parameters["@dueBy"] = due.Day.ToString("yyyy-MM-dd");
+                orderBy = "c.nextDueOn";
+                break;
             default:
                 where.Add("c.plan.status = 'Submitted'");
                 orderBy = "c.plan.submittedAt";
@@ -102,6 +107,24 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
             results.AddRange(await iterator.ReadNextAsync(cancellationToken));
         }
         return results;
+    }
+
+    public async IAsyncEnumerable<Case> NeedingMonitoringAttentionAsync(DateOnly dueBy,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Each branch is served by the range index of one field; dates are ISO strings, so they compare in order.
+        var query = new QueryDefinition(
+                "SELECT * FROM c WHERE (c.status = 'Monitoring' AND c.nextDueOn <= @dueBy) " +
+                "OR c.hasPendingNotifications = true OR c.status = 'Arrived'")
+            .WithParameter("@dueBy", dueBy.ToString("yyyy-MM-dd"));
+        using var iterator = Cases.GetItemQueryIterator<Case>(query, requestOptions: new QueryRequestOptions { MaxItemCount = 100 });
+        while (iterator.HasMoreResults)
+        {
+            foreach (var @case in await iterator.ReadNextAsync(cancellationToken))
+            {
+                yield return @case;
+            }
+        }
     }
 
     private static (List<string> Where, Dictionary<string, object> Parameters) ScopeCondition(CaseScope scope)

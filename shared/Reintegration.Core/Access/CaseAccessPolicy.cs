@@ -83,6 +83,26 @@ public static class CaseAccessPolicy
         }
     }
 
+    /// <summary>Monitoring reports come from the partner assigned to the case.</summary>
+    public static void EnsureMayReport(Caller caller, Case? @case, string caseId)
+    {
+        EnsureCanSee(caller, @case, caseId);
+        if (caller.Role != Role.Partner)
+        {
+            throw new ForbiddenException("Monitoring reports are filed by the assigned partner.");
+        }
+    }
+
+    /// <summary>A coordinator may waive a checkpoint.</summary>
+    public static void EnsureMayWaive(Caller caller, Case? @case, string caseId)
+    {
+        EnsureCanSee(caller, @case, caseId);
+        if (caller.Role != Role.Coordinator)
+        {
+            throw new ForbiddenException("Only a coordinator waives a monitoring checkpoint.");
+        }
+    }
+
     public static void EnsureCanRefer(Caller caller)
     {
         if (caller.Role != Role.Caseworker)

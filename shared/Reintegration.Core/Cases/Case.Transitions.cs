@@ -107,10 +107,10 @@ public sealed partial class Case
     private void GuardOutcome(CaseOutcome outcome)
     {
         var departed = Status is CaseStatus.Departed or CaseStatus.Arrived or CaseStatus.Monitoring;
-        if (outcome == CaseOutcome.Completed && Status is not (CaseStatus.Arrived or CaseStatus.Monitoring))
+        if (outcome == CaseOutcome.Completed && !MonitoringComplete)
         {
-            throw new RuleViolationException("Only a case in monitoring can be closed as completed.",
-                [new RuleFailure("outcome", "Completed needs a confirmed arrival and its monitoring.")]);
+            throw new RuleViolationException("A case is completed after its last monitoring checkpoint.",
+                [new RuleFailure("outcome", "Completed needs every checkpoint reported on or waived.")]);
         }
         if (outcome == CaseOutcome.DidNotDepart && departed)
         {
@@ -155,6 +155,13 @@ public sealed partial class Case
         if (Status != to)
         {
             StatusChangedAt = now;
+        }
+        if (to == CaseStatus.Closed)
+        {
+            // A closed case is not monitored any more: nothing is due, and undelivered alerts are dropped.
+            NextDueOn = null;
+            Outbox.RemoveAll(n => n.SentAt is null);
+            HasPendingNotifications = false;
         }
         Status = to;
     }

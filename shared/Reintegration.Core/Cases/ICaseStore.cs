@@ -18,6 +18,13 @@ public interface ICaseStore
 
     /// <summary>Cases in the scope that wait for something, the longest waiting first.</summary>
     Task<IReadOnlyList<Case>> WaitingAsync(CaseScope scope, WaitingFor waitingFor, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the deadline job must look at, through indexed fields only: cases in monitoring with a
+    /// checkpoint due by <paramref name="dueBy"/>, cases with undelivered notifications, and arrived
+    /// cases whose checkpoints are not scheduled yet. Never all cases.
+    /// </summary>
+    IAsyncEnumerable<Case> NeedingMonitoringAttentionAsync(DateOnly dueBy, CancellationToken cancellationToken);
 }
 
 /// <summary>What a case waits for: to leave a status, or for its submitted plan to be decided.</summary>
@@ -28,6 +35,9 @@ public abstract record WaitingFor
     public sealed record LeavingStatus(CaseStatus Status) : WaitingFor;
 
     public sealed record PlanDecision : WaitingFor;
+
+    /// <summary>In monitoring with an open checkpoint due by the given day.</summary>
+    public sealed record CheckpointDueBy(DateOnly Day) : WaitingFor;
 }
 
 public sealed record CaseFilter(CaseStatus? Status, string? CountryOfReturn);

@@ -19,22 +19,20 @@ public sealed class CaseSpending(
     IDocumentStore documents,
     IValidator<SpendingRequest> validator,
     IdempotentCreation idempotency,
+    CaseWriter writer,
     ProgrammeClock clock)
 {
-    /// <summary>Enough for every contender of a busy line to get its turn.</summary>
-    private const int MaxAttempts = 100;
-
     public async Task<(Versioned<Case> Case, SpendingRecord Spending)> RecordAsync(Caller caller, string caseId,
         SpendingRequest request, string rawBody, string? idempotencyKey, CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await validator.ValidateAsync(request, cancellationToken));
         CaseAccessPolicy.EnsureMaySpend(caller, (await cases.FindAsync(caseId, cancellationToken))?.Value, caseId);
         var receipt = request.ReceiptDocumentId is { } documentId
-            ? await AcceptedDocumentAsync(caseId, documentId, DocumentType.Receipt, cancellationToken)
+            ? await AcceptedDocuments.RequireAsync(documents, caseId, documentId, DocumentType.Receipt, cancellationToken)
             : null;
 
         return await idempotency.RunAsync(caller, $"spending:{caseId}", idempotencyKey, rawBody, spendingId =>
-            ChangeWithRetryAsync(caller, caseId, c => c.RecordSpending(caller, clock.Now, new SpendingRecord
+            writer.ChangeAsync(caseId, c => CaseAccessPolicy.EnsureMaySpend(caller, c, caseId), c => c.RecordSpending(caller, clock.Now, new SpendingRecord
             {
                 Id = spendingId,
                 BudgetLineId = request.BudgetLineId!,
@@ -49,7 +47,7 @@ public sealed class CaseSpending(
                 Status = receipt is null ? SpendingStatus.Pending : SpendingStatus.Proven,
                 RecordedAt = clock.Now,
                 RecordedBy = caller.UserId,
-            }), CaseAccessPolicy.EnsureMaySpend, cancellationToken), cancellationToken);
+            }), cancellationToken), cancellationToken);
     }
 
     public async Task<(Versioned<Case> Case, SpendingRecord Spending)> AttachReceiptAsync(Caller caller, string caseId,
@@ -60,9 +58,9 @@ public sealed class CaseSpending(
             throw RequestValidationException.ForField("documentId", "The id of an accepted receipt document of this case.");
         }
         CaseAccessPolicy.EnsureMaySpend(caller, (await cases.FindAsync(caseId, cancellationToken))?.Value, caseId);
-        await AcceptedDocumentAsync(caseId, request.DocumentId, DocumentType.Receipt, cancellationToken);
-        return await ChangeWithRetryAsync(caller, caseId,
-            c => c.AttachReceipt(caller, clock.Now, spendingId, request.DocumentId), CaseAccessPolicy.EnsureMaySpend, cancellationToken);
+        await AcceptedDocuments.RequireAsync(documents, caseId, request.DocumentId, DocumentType.Receipt, cancellationToken);
+        return await writer.ChangeAsync(caseId, c => CaseAccessPolicy.EnsureMaySpend(caller, c, caseId),
+            c => c.AttachReceipt(caller, clock.Now, spendingId, request.DocumentId), cancellationToken);
     }
 
     public async Task<Versioned<Case>> RecordCashPaymentAsync(Caller caller, string caseId, CashPaymentRequest request,
@@ -76,14 +74,14 @@ public sealed class CaseSpending(
         {
             throw RequestValidationException.ForField("proofDocumentId", "The id of an accepted document of this case.");
         }
-        static void EnsureMayRecord(Caller who, Case? c, string id) => CaseAccessPolicy.EnsureMayContribute(who, c, id, "payments");
-        EnsureMayRecord(caller, (await cases.FindAsync(caseId, cancellationToken))?.Value, caseId);
-        await AcceptedDocumentAsync(caseId, request.ProofDocumentId, null, cancellationToken);
-        var (changed, _) = await ChangeWithRetryAsync(caller, caseId, c =>
+        void EnsureMayRecord(Case? c) => CaseAccessPolicy.EnsureMayContribute(caller, c, caseId, "payments");
+        EnsureMayRecord((await cases.FindAsync(caseId, cancellationToken))?.Value);
+        await AcceptedDocuments.RequireAsync(documents, caseId, request.ProofDocumentId, null, cancellationToken);
+        var (changed, _) = await writer.ChangeAsync(caseId, EnsureMayRecord, c =>
         {
             c.RecordCashPayment(caller, clock.Now, request.PaidOn.Value, request.ProofDocumentId);
             return true;
-        }, EnsureMayRecord, cancellationToken);
+        }, cancellationToken);
         return changed;
     }
 
@@ -92,36 +90,5 @@ public sealed class CaseSpending(
         var found = await cases.FindAsync(caseId, cancellationToken);
         CaseAccessPolicy.EnsureCanSee(caller, found?.Value, caseId);
         return BudgetOverview.Of(found!.Value);
-    }
-
-    private async Task<(Versioned<Case>, T)> ChangeWithRetryAsync<T>(Caller caller, string caseId, Func<Case, T> change,
-        Action<Caller, Case?, string> ensureAllowed, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await cases.FindAsync(caseId, cancellationToken);
-            ensureAllowed(caller, current?.Value, caseId);
-            var result = change(current!.Value);
-            try
-            {
-                return (await cases.ReplaceAsync(current.Value, current.ETag, cancellationToken), result);
-            }
-            catch (StaleVersionException) when (attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
-            }
-        }
-    }
-
-    private async Task<CaseDocument> AcceptedDocumentAsync(string caseId, string documentId, DocumentType? type,
-        CancellationToken cancellationToken)
-    {
-        var document = await documents.FindAsync(caseId, documentId, cancellationToken);
-        if (document is not { Value.Status: DocumentStatus.Accepted } || (type is not null && document.Value.Type != type))
-        {
-            throw new RuleViolationException("The proof is not an accepted document of this case.",
-                [new RuleFailure("receipt", $"'{documentId}' must be a completed{(type is null ? "" : $" {type}")} document of this case.")]);
-        }
-        return document.Value;
     }
 }

@@ -1,13 +1,17 @@
 using Reintegration.Core.Access;
+using Microsoft.Extensions.Options;
 using Reintegration.Core.Cases;
+using Reintegration.Core.Monitoring;
+using Reintegration.Core.ReferenceData;
+using Reintegration.Core.Time;
 
 namespace Reintegration.Core.Tasks;
 
 /// <summary>One piece of open work: which case, what it waits for, since when.</summary>
-public sealed record WorkItem(string Kind, string CaseId, DateTimeOffset WaitingSince);
+public sealed record WorkItem(string Kind, string CaseId, DateTimeOffset WaitingSince, string? CheckpointId = null);
 
 /// <summary>The caller's open work, oldest first, from the cases in their scope.</summary>
-public sealed class TaskList(ICaseStore cases)
+public sealed class TaskList(ICaseStore cases, IReferenceDataStore referenceData, IOptions<MonitoringWindows> windows, ProgrammeClock clock)
 {
     public const int MaxPerKind = 100;
 
@@ -39,8 +43,29 @@ public sealed class TaskList(ICaseStore cases)
             var waiting = await cases.WaitingAsync(scope, waitingFor, MaxPerKind, cancellationToken);
             items.AddRange(waiting.Select(c => new WorkItem(kind, c.Id, Since(c, waitingFor))));
         }
+        items.AddRange(await MonitoringWorkAsync(caller, scope, cancellationToken));
         return items.OrderBy(i => i.WaitingSince).ToList();
     }
+
+    /// <summary>Partners: reports due or overdue. Caseworkers: reports overdue long enough to be escalated to them.</summary>
+    private async Task<IEnumerable<WorkItem>> MonitoringWorkAsync(Caller caller, CaseScope scope, CancellationToken cancellationToken)
+    {
+        if (caller.Role is not (Role.Partner or Role.Caseworker))
+        {
+            return [];
+        }
+        var today = clock.Today;
+        var w = windows.Value;
+        var grace = (await referenceData.PhasesAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.GracePeriodDays);
+        var due = await cases.WaitingAsync(scope, new WaitingFor.CheckpointDueBy(today.AddDays(w.ReminderDays)), MaxPerKind, cancellationToken);
+        return due.SelectMany(c => c.Checkpoints.Where(p => p.IsOpen).Select(p => (Case: c, Checkpoint: p, Alert: CheckpointClock.AlertOn(p, today, grace.GetValueOrDefault(c.PhaseId), w))))
+            .Where(x => caller.Role == Role.Partner ? x.Alert is not null : x.Alert == AlertKind.Escalation)
+            .Select(x => caller.Role == Role.Partner
+                ? new WorkItem("submit-report", x.Case.Id, Start(x.Checkpoint.DueOn.AddDays(-w.ReminderDays)), x.Checkpoint.Id)
+                : new WorkItem("overdue-report", x.Case.Id, Start(x.Checkpoint.DueOn.AddDays(grace.GetValueOrDefault(x.Case.PhaseId) + w.EscalationDays + 1)), x.Checkpoint.Id));
+    }
+
+    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static DateTimeOffset Since(Case @case, WaitingFor waitingFor) =>
         waitingFor is WaitingFor.PlanDecision ? @case.Plan?.SubmittedAt ?? @case.StatusChangedAt : @case.StatusChangedAt;

@@ -6,20 +6,30 @@ namespace Reintegration.Azure.Tests.ReferenceData;
 
 public sealed class ReferenceDataSeedingTests(StandInsFixture standIns) : AdapterTest(standIns)
 {
-    private static readonly ReferenceDataSet Seed = ReferenceDataSeed.Load();
+    private static readonly ReferenceDataSet FullSeed = ReferenceDataSeed.Load();
+
+    /// <summary>A slice of the shipped seed (a referring organisation and a partner among them), enough for the rules and quick to write.</summary>
+    private static readonly ReferenceDataSet Seed = new(
+        FullSeed.Countries.Take(4).ToList(),
+        [.. FullSeed.Organisations.Where(o => o.Kind == OrganisationKind.Referring).Take(1), .. FullSeed.Organisations.Where(o => o.Kind == OrganisationKind.Partner).Take(2)],
+        FullSeed.Phases);
 
     [Fact]
-    public async Task Seeding_an_empty_store_adds_every_country_organisation_and_phase()
+    public async Task Seeding_an_empty_store_adds_every_country_organisation_and_phase_of_the_shipped_seed()
     {
         var store = Get<IReferenceDataStore>();
 
-        await store.SeedAsync(Seed, Cancellation);
+        await store.SeedAsync(FullSeed, Cancellation);
 
-        Assert.Equal(Codes(Seed.Countries), Codes(await store.CountriesAsync(Cancellation)));
-        Assert.Equal(Seed.Organisations.Select(o => o.Id).Order(), (await store.OrganisationsAsync(Cancellation)).Select(o => o.Id).Order());
-        Assert.Equal(Seed.Phases.Select(p => p.Id).Order(), (await store.PhasesAsync(Cancellation)).Select(p => p.Id).Order());
-        var first = Seed.Countries[0];
+        Assert.Equal(Codes(FullSeed.Countries), Codes(await store.CountriesAsync(Cancellation)));
+        Assert.Equal(FullSeed.Organisations.Select(o => o.Id).Order(), (await store.OrganisationsAsync(Cancellation)).Select(o => o.Id).Order());
+        Assert.Equal(FullSeed.Phases.Select(p => p.Id).Order(), (await store.PhasesAsync(Cancellation)).Select(p => p.Id).Order());
+        var first = FullSeed.Countries[0];
         Assert.Equal(first, await store.FindCountryAsync(first.Code, Cancellation));
+        var partner = FullSeed.Organisations.First(o => o.Kind == OrganisationKind.Partner);
+        var stored = (await store.FindOrganisationAsync(partner.Id, Cancellation))!;
+        Assert.Equal(partner.Countries, stored.Countries);
+        Assert.Equal(FullSeed.Phases[0].Budget, (await store.PhasesAsync(Cancellation)).Single(p => p.Id == FullSeed.Phases[0].Id).Budget);
     }
 
     [Fact]
@@ -66,12 +76,13 @@ public sealed class ReferenceDataSeedingTests(StandInsFixture standIns) : Adapte
     public async Task Seeding_adds_what_is_missing_next_to_what_is_there()
     {
         var store = Get<IReferenceDataStore>();
-        await store.SeedAsync(Seed with { Countries = Seed.Countries.Take(2).ToList() }, Cancellation);
+        await store.SeedAsync(Seed with { Countries = Seed.Countries.Take(2).ToList(), Organisations = Seed.Organisations.Take(1).ToList() }, Cancellation);
         Assert.Equal(2, (await store.CountriesAsync(Cancellation)).Count);
 
         await store.SeedAsync(Seed, Cancellation);
 
         Assert.Equal(Codes(Seed.Countries), Codes(await store.CountriesAsync(Cancellation)));
+        Assert.Equal(Seed.Organisations.Select(o => o.Id).Order(), (await store.OrganisationsAsync(Cancellation)).Select(o => o.Id).Order());
     }
 
     private async Task<Dictionary<string, string>> CountryETagsAsync(IReferenceDataStore store)

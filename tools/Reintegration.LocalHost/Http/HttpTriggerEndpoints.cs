@@ -9,7 +9,11 @@ using Reintegration.LocalHost.Functions;
 
 namespace Reintegration.LocalHost.Http;
 
-/// <summary>Serves each HTTP-triggered function at its route under the host's route prefix, for its methods only.</summary>
+/// <summary>
+/// Serves each HTTP-triggered function at its route under the host's route prefix, for its methods only (another
+/// method on a served route answers 405). As under Functions Core Tools, the AuthorizationLevel's function keys
+/// are not checked locally: the app's own bearer-token check is what protects the API.
+/// </summary>
 internal static class HttpTriggerEndpoints
 {
     public static void MapHttpFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog, string routePrefix)

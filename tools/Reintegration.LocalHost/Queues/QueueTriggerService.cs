@@ -19,7 +19,9 @@ internal sealed class QueueTriggerService(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _running = [];
 
-    public List<QueueTriggerListener> Listeners { get; } = [];
+    private readonly List<QueueTriggerListener> _listeners = [];
+
+    public IReadOnlyList<QueueTriggerListener> Listeners => _listeners;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,11 +36,11 @@ internal sealed class QueueTriggerService(
                 new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
             var queue = client.GetQueueClient(queueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Listeners.Add(new QueueTriggerListener(function, queue, client.GetQueueClient(queueName + "-poison"), hostSettings.Queues, services, logger));
+            _listeners.Add(new QueueTriggerListener(function, queue, client.GetQueueClient(queueName + "-poison"), hostSettings.Queues, services, logger));
             logger.LogInformation("Queue function {FunctionName} listens to queue {QueueName}", function.Name, queueName);
         }
 
-        _running.AddRange(Listeners.Select(l => Task.Run(() => l.RunAsync(_stopping.Token), CancellationToken.None)));
+        _running.AddRange(_listeners.Select(l => Task.Run(() => l.RunAsync(_stopping.Token), CancellationToken.None)));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

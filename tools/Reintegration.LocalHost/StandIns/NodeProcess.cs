@@ -158,10 +158,3 @@ internal sealed class NodeProcess : IAsyncDisposable
         _logger.Log(level, "{Line}", line);
     }
 }
-
-public sealed class StandInStartException(string name, string problem, string output)
-    : Exception($"The {name} stand-in {problem}.{(output.Length > 0 ? Environment.NewLine + "Its last output:" + Environment.NewLine + output : "")}")
-{
-    /// <summary>True when another process took a port between picking it and the stand-in binding it.</summary>
-    public bool PortTaken { get; } = output.Contains("EADDRINUSE", StringComparison.Ordinal);
-}

@@ -1,0 +1,38 @@
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Time;
+
+namespace Reintegration.Core.Monitoring;
+
+/// <summary>
+/// Sends a case's undelivered notifications, then marks them sent. If publishing fails, nothing is
+/// marked and the queue (and later the deadline job) tries again; if marking fails after a send,
+/// the retry sends the same MessageIds, which Service Bus drops as duplicates.
+/// </summary>
+public sealed class NotificationDelivery(ICaseStore cases, CaseWriter writer, INotificationPublisher publisher, ProgrammeClock clock)
+{
+    public async Task<int> DeliverAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var found = await cases.FindAsync(caseId, cancellationToken);
+        if (found is null)
+        {
+            return 0;
+        }
+        var @case = found.Value;
+        var pending = @case.PendingNotifications;
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        var messages = pending.Select(n => new NotificationMessage(n.MessageId, n.Kind, @case.Id, @case.Person.Initials, n.CheckpointId,
+            n.DueOn, n.PartnerId, n.OrganisationId, $"/api/cases/{@case.Id}/checkpoints")).ToList();
+        await publisher.PublishAsync(messages, cancellationToken);
+        var sent = messages.Select(m => m.MessageId).ToHashSet();
+        await writer.ChangeAsync(caseId, c => _ = c ?? throw new NotFoundException($"Case {caseId}"), c =>
+        {
+            c.MarkSent(sent, clock.Now);
+            return true;
+        }, cancellationToken);
+        return messages.Count;
+    }
+}
