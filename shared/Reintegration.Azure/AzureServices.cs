@@ -51,9 +51,13 @@ public static class AzureServices
         if (serviceBus.IsConfigured)
         {
             services.AddSingleton(new NotificationTopic(serviceBus.NotificationTopic));
+            var clientOptions = new ServiceBusClientOptions
+            {
+                RetryOptions = new ServiceBusRetryOptions { MaxRetries = serviceBus.MaxRetries, TryTimeout = serviceBus.TryTimeout },
+            };
             services.AddSingleton(_ => string.IsNullOrWhiteSpace(serviceBus.ConnectionString)
-                ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new DefaultAzureCredential())
-                : new ServiceBusClient(serviceBus.ConnectionString));
+                ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new DefaultAzureCredential(), clientOptions)
+                : new ServiceBusClient(serviceBus.ConnectionString, clientOptions));
             services.AddSingleton<INotificationPublisher, ServiceBusNotificationPublisher>();
             health.AddCheck<ServiceBusHealthCheck>("serviceBus", timeout: HealthCheckTimeout);
         }

@@ -53,6 +53,10 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
             var current = await FindAsync(@case.Id, cancellationToken) ?? throw new NotFoundException($"Case {@case.Id}");
             throw new StaleVersionException(current.ETag);
         }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new NotFoundException($"Case {@case.Id}");
+        }
     }
 
     public async Task<Page<Versioned<Case>>> ListAsync(CaseScope scope, CaseFilter filter, PageRequest page,

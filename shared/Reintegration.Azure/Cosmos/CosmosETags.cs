@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Reintegration.Azure.Cosmos;
 
 /// <summary>
@@ -5,9 +7,10 @@ namespace Reintegration.Azure.Cosmos;
 /// and compares If-Match literally. Every tag passes through here on its way out, which also
 /// records the account's style, so the tag goes back to the store in the form it came.
 /// </summary>
-public sealed class CosmosETags
+public sealed class CosmosETags(IOptions<CosmosOptions> options)
 {
-    private volatile bool bare;
+    // Until the first tag is seen, assume the stand-in's style where the stand-in is configured.
+    private volatile bool bare = options.Value.AcceptLocalCertificate;
 
     public string ToHttp(string stored)
     {

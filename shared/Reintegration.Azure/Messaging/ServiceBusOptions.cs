@@ -14,6 +14,11 @@ public sealed class ServiceBusOptions
     /// <summary>The topic that carries notifications to partners and caseworkers.</summary>
     public string NotificationTopic { get; set; } = "partner-notifications";
 
+    /// <summary>Retries of one send before it fails; the notification stays in the case's outbox and is tried again later.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    public TimeSpan TryTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
 }
 

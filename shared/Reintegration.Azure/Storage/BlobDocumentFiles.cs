@@ -18,7 +18,17 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
     public const string ContainerName = "case-documents";
 
     private readonly BlobContainerClient container = service.GetBlobContainerClient(ContainerName);
-    private readonly Lazy<Task> ensureContainer = new(() => service.GetBlobContainerClient(ContainerName).CreateIfNotExistsAsync());
+    private volatile bool containerExists;
+
+    /// <summary>Creates the container once it succeeds; a failure (storage unreachable) is tried again on the next request.</summary>
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (!containerExists)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            containerExists = true;
+        }
+    }
 
     public Task<Uri> UploadUrlAsync(string blobName, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         SignAsync(blobName, BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, null, cancellationToken);
@@ -28,7 +38,7 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
 
     public async Task<FileInspection?> InspectAsync(string blobName, long maxBytes, CancellationToken cancellationToken)
     {
-        await ensureContainer.Value;
+        await EnsureContainerAsync(cancellationToken);
         var blob = container.GetBlobClient(blobName);
         BlobProperties properties;
         try
@@ -72,7 +82,7 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
     private async Task<Uri> SignAsync(string blobName, BlobSasPermissions permissions, DateTimeOffset expiresAt, string? downloadName,
         CancellationToken cancellationToken)
     {
-        await ensureContainer.Value;
+        await EnsureContainerAsync(cancellationToken);
         var blob = container.GetBlobClient(blobName);
         var sas = new BlobSasBuilder(permissions, expiresAt)
         {

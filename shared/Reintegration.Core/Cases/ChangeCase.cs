@@ -1,6 +1,8 @@
 using FluentValidation;
 using Reintegration.Core.Access;
+using Microsoft.Extensions.Logging;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Monitoring;
 using Reintegration.Core.Plans;
 using Reintegration.Core.ReferenceData;
 using Reintegration.Core.Storage;
@@ -17,6 +19,8 @@ public sealed class ChangeCase(
     IReferenceDataStore referenceData,
     IValidator<(CaseAction, CaseActionRequest)> actionValidator,
     IValidator<PlanRequest> planValidator,
+    IWorkQueue queue,
+    ILogger<ChangeCase> logger,
     ProgrammeClock clock)
 {
     public async Task<Versioned<Case>> ActAsync(Caller caller, string caseId, string? ifMatch, CaseAction action,
@@ -50,7 +54,29 @@ public sealed class ChangeCase(
             case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
             case CaseAction.Close: current.Close(caller, now, Enum.Parse<CaseOutcome>(request.Outcome!), request.Reason!); break;
         }
-        return await cases.ReplaceAsync(current, etag, cancellationToken);
+        var changed = await cases.ReplaceAsync(current, etag, cancellationToken);
+        if (action == CaseAction.ConfirmArrival)
+        {
+            await RequestCheckpointSchedulingAsync(caseId, cancellationToken);
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// The arrival is recorded whatever happens here: if the queue is unreachable now, the deadline
+    /// job finds the arrived case and schedules its checkpoints on its next run.
+    /// </summary>
+    private async Task RequestCheckpointSchedulingAsync(string caseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.EnqueueAsync(WorkQueues.CheckpointScheduling, new CaseWork(caseId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Checkpoint scheduling of case {CaseId} not queued ({ExceptionType}); the deadline job will pick it up",
+                caseId, e.GetType().Name);
+        }
     }
 
     public async Task<Versioned<Case>> DraftPlanAsync(Caller caller, string caseId, string? ifMatch, PlanRequest request,

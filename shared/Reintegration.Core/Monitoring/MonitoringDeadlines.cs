@@ -18,6 +18,8 @@ public sealed class MonitoringDeadlines(
     IOptions<MonitoringWindows> windows,
     ProgrammeClock clock)
 {
+    private static readonly TimeSpan RedeliveryAfter = TimeSpan.FromMinutes(10);
+
     public async Task<DeadlineRun> RunAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
@@ -33,13 +35,15 @@ public sealed class MonitoringDeadlines(
                 continue;
             }
             var graceDays = grace.GetValueOrDefault(@case.PhaseId);
+            var raised = 0;
             if (@case.RaiseAlerts(clock.Now, today, graceDays, windows.Value) > 0)
             {
-                var (_, raised) = await writer.ChangeAsync(@case.Id, _ => { },
+                (_, raised) = await writer.ChangeAsync(@case.Id, _ => { },
                     c => c.RaiseAlerts(clock.Now, today, graceDays, windows.Value), cancellationToken);
                 run.AlertsRaised += raised;
             }
-            if (@case.HasPendingNotifications)
+            // New alerts go out now; older undelivered ones (an outage) are re-driven, not queued again on every run.
+            if (raised > 0 || @case.PendingNotifications.Any(n => n.CreatedAt < clock.Now - RedeliveryAfter))
             {
                 await queue.EnqueueAsync(WorkQueues.NotificationDelivery, new CaseWork(@case.Id), cancellationToken);
                 run.DeliveriesQueued++;

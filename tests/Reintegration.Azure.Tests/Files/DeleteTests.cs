@@ -21,7 +21,11 @@ public sealed class DeleteTests(StandInsFixture standIns) : BlobFilesTest(standI
     [Fact]
     public async Task Deleting_a_blob_that_is_not_there_does_nothing()
     {
-        await Files.DeleteAsync(NewBlobName(), Cancellation);
+        var blobName = NewBlobName();
+
+        await Files.DeleteAsync(blobName, Cancellation);
+
+        Assert.Null(await Files.InspectAsync(blobName, 1024, Cancellation));
     }
 
     [Fact]

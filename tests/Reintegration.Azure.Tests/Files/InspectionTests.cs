@@ -76,4 +76,17 @@ public sealed class InspectionTests(StandInsFixture standIns) : BlobFilesTest(st
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), inspection.Sha256);
     }
+
+    [Fact]
+    public async Task An_empty_upload_inspects_as_size_zero_with_no_header_and_the_hash_of_nothing()
+    {
+        var blobName = await UploadedAsync([]);
+
+        var inspection = (await Files.InspectAsync(blobName, 1024, Cancellation))!;
+
+        Assert.Equal(0, inspection.Size);
+        Assert.Empty(inspection.Header);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([])), inspection.Sha256);
+        Assert.Null(FileSignatures.Detect(inspection.Header));
+    }
 }

@@ -10,6 +10,8 @@ internal static class LocalAppSettings
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         ["ReferenceData:SeedDemo"] = "true",
+        // The deadline job's schedule (6-field NCRONTAB): hourly, as in Azure unless configured otherwise.
+        ["MonitoringDeadlineSchedule"] = "0 0 * * * *",
         ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
     };
 

@@ -11,38 +11,61 @@ namespace Reintegration.LocalHost.StandIns;
 public sealed class ServiceBusStandInAdapter : IStandIn
 {
     private const int AmqpPort = 5672;
-    private readonly ServiceBusBroker _broker;
+    private readonly StandInConfig _config;
+    private readonly ILogger _logger;
+    private ServiceBusBroker? _broker;
 
-    private ServiceBusStandInAdapter(ServiceBusBroker broker, string configPath)
+    private ServiceBusStandInAdapter(ServiceBusBroker broker, StandInConfig config, ILogger logger)
     {
         _broker = broker;
-        ConfigPath = configPath;
+        _config = config;
+        _logger = logger;
+        Port = broker.Port;
+        ConnectionString = broker.ConnectionString;
     }
 
     public string Name => "Service Bus";
 
-    public int Port => _broker.Port;
+    public int Port { get; }
 
-    public string ConnectionString => _broker.ConnectionString;
+    public string ConnectionString { get; }
 
-    /// <summary>The entities (queues, topics, subscriptions and rules) it serves.</summary>
-    public string ConfigPath { get; }
+    /// <summary>Whether it runs now (tests stop and start it to play an outage).</summary>
+    public bool Running => _broker is not null;
 
     public IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
     {
         ["ServiceBus:ConnectionString"] = ConnectionString,
     };
 
-    public string Description => $"Service Bus stand-in: amqp://localhost:{Port} with the entities of {ConfigPath} (in memory: messages are lost when it stops)";
+    public string Description =>
+        $"Service Bus stand-in: amqp://localhost:{Port}, topic {NotificationEntities.Topic} with a subscription per organisation (in memory: messages are lost when it stops)";
 
     public static async Task<IStandIn> StartAsync(StandInContext context, CancellationToken cancellationToken)
     {
-        var configPath = Path.GetFullPath(Path.Combine(context.StandInsDirectory, "..", "Reintegration.ServiceBusStandIn", "Config.json"));
-        var config = StandInConfig.Load(configPath);
+        var config = StandInConfig.Parse(NotificationEntities.ConfigJson(Core.ReferenceData.ReferenceDataSeed.Load()));
         var port = FreePorts.Pick(context.PreferWellKnownPorts ? AmqpPort : 0);
-        var broker = await ServiceBusBroker.StartAsync(config, port, context.LoggerFactory.CreateLogger("StandIn.ServiceBus")).ConfigureAwait(false);
-        return new ServiceBusStandInAdapter(broker, configPath);
+        var logger = context.LoggerFactory.CreateLogger("StandIn.ServiceBus");
+        var broker = await ServiceBusBroker.StartAsync(config, port, logger).ConfigureAwait(false);
+        return new ServiceBusStandInAdapter(broker, config, logger);
     }
 
-    public ValueTask DisposeAsync() => _broker.DisposeAsync();
+    /// <summary>Stops the broker, as an outage would; its messages are gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync().ConfigureAwait(false);
+            _broker = null;
+        }
+    }
+
+    /// <summary>Starts it again on the same port, with the same entities and empty queues.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _broker = await ServiceBusBroker.StartAsync(_config, Port, _logger).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 }

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Monitoring;
+
+namespace Reintegration.Functions;
+
+/// <summary>Monitoring checkpoints of a case: their status, the partner's report, a coordinator's waiver.</summary>
+public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader reader, CaseMonitoring monitoring)
+{
+    [Function("ListCheckpoints")]
+    public Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/checkpoints")] HttpRequest request,
+        string caseId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await monitoring.ListAsync(caller, caseId, cancellationToken)));
+
+    [Function("SubmitReport")]
+    public Task<IActionResult> Report(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/checkpoints/{checkpointId}/report")] HttpRequest request,
+        string caseId, string checkpointId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<ReportRequest>(request, cancellationToken);
+            var (changed, checkpoint) = await monitoring.ReportAsync(caller, caseId, checkpointId, body.Value, cancellationToken);
+            return Responses.Versioned(request, changed, _ => checkpoint);
+        });
+
+    [Function("WaiveCheckpoint")]
+    public Task<IActionResult> Waive(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/checkpoints/{checkpointId}/waive")] HttpRequest request,
+        string caseId, string checkpointId, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<CaseActionRequest>(request, cancellationToken);
+            var (changed, checkpoint) = await monitoring.WaiveAsync(caller, caseId, checkpointId, body.Value.Reason, cancellationToken);
+            return Responses.Versioned(request, changed, _ => checkpoint);
+        });
+}

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using ApiClient = Reintegration.EndToEnd.Tests.Api;
+using Reintegration.Testing;
+
+namespace Reintegration.Monitoring.Tests;
+
+/// <summary>
+/// Arrival, checkpoints, the clock moved, notifications on the partners' subscriptions. One class,
+/// so its tests run one after another on the shared clock, which only ever moves forward.
+/// </summary>
+public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly ApiClient api = new(host);
+    private readonly Notifications notifications = new(host.StandIns.ServiceBus.ConnectionString);
+
+    public ValueTask DisposeAsync() => notifications.DisposeAsync();
+
+    private async Task<JsonObject> Case(string id) =>
+        await ApiClient.ReadObject(await api.Coordinator().GetAsync($"api/cases/{id}"));
+
+    private async Task<JsonArray> Checkpoints(string id)
+    {
+        using var response = await api.Coordinator().GetAsync($"api/cases/{id}/checkpoints");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ApiClient.ReadArray(response);
+    }
+
+    /// <summary>A case whose returnee arrived today; waits until the queue has scheduled its checkpoints.</summary>
+    private async Task<string> ArrivedAndMonitored(string organisation = "org-ref-demo", string partner = "partner-gh-1")
+    {
+        var (id, _) = await api.CaseAt("Arrived", organisation, partner);
+        await Eventually.Get(() => Case(id), c => c["status"]!.GetValue<string>() == "Monitoring", Patience);
+        return id;
+    }
+
+    private void Advance(int days) => host.Time.Advance(TimeSpan.FromDays(days));
+
+    private static JsonObject Report(int wellbeing = 4) => new()
+    {
+        ["contactMade"] = true, ["contactMethod"] = "InPerson", ["housing"] = "Temporary", ["work"] = "SelfEmployed",
+        ["incomeCoversBasicNeeds"] = false, ["health"] = "Limited", ["familyTies"] = "Strong", ["takesPartInCommunity"] = true,
+        ["wellbeing"] = wellbeing, ["feelsSafe"] = true, ["wantsToStay"] = true, ["budgetUseOnTrack"] = true,
+        ["narrative"] = "The shop opened in the second week; first customers are neighbours.",
+    };
+
+    private async Task<HttpResponseMessage> SubmitReport(string caseId, string checkpointId, JsonObject report, string partner = "partner-gh-1") =>
+        await api.Partner(partner).PostAsync($"api/cases/{caseId}/checkpoints/{checkpointId}/report", ApiClient.JsonBody(report));
+
+    [Fact]
+    public async Task Arrival_schedules_the_checkpoints_from_the_phase_once_even_when_asked_twice()
+    {
+        var id = await ArrivedAndMonitored();
+        var arrivedOn = DateOnly.Parse((await Case(id))["arrivedOn"]!.GetValue<string>());
+
+        var checkpoints = await Checkpoints(id);
+        Assert.Equal(["m1", "m3", "m6", "m12"], checkpoints.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal([arrivedOn.AddMonths(1), arrivedOn.AddMonths(3), arrivedOn.AddMonths(6), arrivedOn.AddMonths(12)],
+            checkpoints.Select(c => DateOnly.Parse(c!["dueOn"]!.GetValue<string>())));
+        Assert.All(checkpoints, c => Assert.Equal("Scheduled", c!["status"]!.GetValue<string>()));
+
+        var queue = new QueueClient(host.StandIns.Azurite.ConnectionString, "checkpoint-scheduling",
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.SendMessageAsync($"{{\"caseId\":\"{id}\"}}");
+        await Eventually.Get(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, n => n == 0, Patience);
+
+        Assert.Equal(4, (await Checkpoints(id)).Count);
+        using var timeline = await api.Coordinator().GetAsync($"api/cases/{id}/timeline");
+        Assert.Single(await ApiClient.ReadArray(timeline), t => t!["action"]!.GetValue<string>() == "start-monitoring");
+    }
+
+    [Fact]
+    public async Task The_ghana_partner_is_reminded_then_alerted_and_escalated_and_the_nigeria_partner_hears_nothing()
+    {
+        var id = await ArrivedAndMonitored();
+        var dueOn = DateOnly.Parse((await Checkpoints(id))[0]!["dueOn"]!.GetValue<string>());
+        var today = () => DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);
+
+        Advance(dueOn.DayNumber - today().DayNumber - 6);
+        var reminded = await notifications.AtLeast("partner-gh-1", id, 1, Patience);
+        var reminder = Assert.Single(reminded);
+        Assert.Equal(("Reminder", "m1"), (reminder.Kind, reminder.CheckpointId));
+        Assert.Equal("A.M.", reminder.Body["initials"]!.GetValue<string>());
+        Assert.DoesNotContain("Mensah", reminder.Body.ToJsonString());
+        Assert.Equal(dueOn.ToString("yyyy-MM-dd"), reminder.Body["dueOn"]!.GetValue<string>());
+        Assert.StartsWith($"{id}/m1/Reminder/", reminder.MessageId);
+
+        using (var tasks = await api.Partner().GetAsync("api/tasks"))
+        {
+            Assert.Contains(await ApiClient.ReadArray(tasks), t => t!["caseId"]!.GetValue<string>() == id && t["kind"]!.GetValue<string>() == "submit-report");
+        }
+
+        Advance(6 + 14 + 1);
+        var alerted = await notifications.AtLeast("partner-gh-1", id, 2, Patience);
+        Assert.Equal(["Reminder", "Overdue"], alerted.Select(n => n.Kind));
+        Assert.Equal("Overdue", (await Checkpoints(id))[0]!["status"]!.GetValue<string>());
+
+        Advance(15);
+        var escalated = await notifications.AtLeast("org-ref-demo", id, 1, Patience);
+        Assert.Equal(("Escalation", "m1"), (Assert.Single(escalated).Kind, escalated[0].CheckpointId));
+        Assert.Single(await notifications.AtLeast("coordination", id, 1, Patience));
+        using (var tasks = await api.Caseworker("org-ref-demo").GetAsync("api/tasks"))
+        {
+            Assert.Contains(await ApiClient.ReadArray(tasks), t => t!["caseId"]!.GetValue<string>() == id && t["kind"]!.GetValue<string>() == "overdue-report");
+        }
+
+        Assert.Empty(await notifications.ForCase("partner-ng-1", id, TimeSpan.FromSeconds(2)));
+        Assert.Equal(2, (await notifications.ForCase("partner-gh-1", id, TimeSpan.FromSeconds(2))).Count);
+    }
+
+    [Fact]
+    public async Task A_report_stops_the_alerts_of_its_checkpoint()
+    {
+        var id = await ArrivedAndMonitored();
+        using (var reported = await SubmitReport(id, "m1", Report()))
+        {
+            Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+        }
+        Advance(50);
+        Assert.Empty(await notifications.ForCase("partner-gh-1", id, TimeSpan.FromSeconds(5)));
+        Assert.Equal("Submitted", (await Checkpoints(id))[0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_late_report_is_accepted_marked_late_and_scored()
+    {
+        var id = await ArrivedAndMonitored();
+        Advance(40);
+        using var reported = await SubmitReport(id, "m1", Report(wellbeing: 4));
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+
+        var m1 = (await Checkpoints(id))[0]!;
+        Assert.Equal("Late", m1["status"]!.GetValue<string>());
+        var scores = m1["report"]!["scores"]!;
+        // economic: (self-employed 1 + income 0 + temporary housing 0.5) / 3; social: (strong ties 1 + community 1 + limited health 0.5) / 3;
+        // psychosocial: ((4-1)/4 + safe 1 + stays 1) / 3. See docs/monitoring-scores.md.
+        Assert.Equal((0.50m, 0.83m, 0.92m),
+            (scores["economic"]!.GetValue<decimal>(), scores["social"]!.GetValue<decimal>(), scores["psychosocial"]!.GetValue<decimal>()));
+
+        using var again = await SubmitReport(id, "m1", Report());
+        await ApiClient.AssertProblem(again, HttpStatusCode.Conflict, "conflict");
+    }
+
+    [Fact]
+    public async Task Only_the_assigned_partner_reports_and_only_a_coordinator_waives()
+    {
+        var id = await ArrivedAndMonitored();
+        using (var foreign = await SubmitReport(id, "m1", Report(), partner: "partner-ng-1"))
+        {
+            await ApiClient.AssertProblem(foreign, HttpStatusCode.NotFound, "not-found");
+        }
+        using (var caseworker = await api.Caseworker().PostAsync($"api/cases/{id}/checkpoints/m1/report", ApiClient.JsonBody(Report())))
+        {
+            await ApiClient.AssertProblem(caseworker, HttpStatusCode.Forbidden, "forbidden");
+        }
+        using (var bad = await SubmitReport(id, "m1", Report(wellbeing: 9)))
+        {
+            await ApiClient.AssertProblem(bad, HttpStatusCode.BadRequest, "validation-failed");
+        }
+        var waive = ApiClient.JsonBody(new JsonObject { ["reason"] = "Returnee moved to a region the partner cannot reach." });
+        using (var byPartner = await api.Partner().PostAsync($"api/cases/{id}/checkpoints/m3/waive", waive))
+        {
+            await ApiClient.AssertProblem(byPartner, HttpStatusCode.Forbidden, "forbidden");
+        }
+        using var waived = await api.Coordinator().PostAsync($"api/cases/{id}/checkpoints/m3/waive",
+            ApiClient.JsonBody(new JsonObject { ["reason"] = "Returnee moved to a region the partner cannot reach." }));
+        Assert.Equal(HttpStatusCode.OK, waived.StatusCode);
+        Assert.Equal("Waived", (await Checkpoints(id))[1]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task After_the_last_checkpoint_the_case_closes_as_completed()
+    {
+        var id = await ArrivedAndMonitored();
+        var etag = (await api.Coordinator().GetAsync($"api/cases/{id}")).Headers.ETag!.Tag;
+        var (early, _) = await ApiClient.Act(api.Coordinator(), id, etag, "close", new JsonObject { ["outcome"] = "Completed", ["reason"] = "Too early." });
+        using (early)
+        {
+            await ApiClient.AssertProblem(early, HttpStatusCode.UnprocessableEntity, "rule-violation");
+        }
+        foreach (var checkpoint in new[] { "m1", "m3", "m6", "m12" })
+        {
+            using var reported = await SubmitReport(id, checkpoint, Report());
+            Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+        }
+        etag = (await api.Coordinator().GetAsync($"api/cases/{id}")).Headers.ETag!.Tag;
+        await ApiClient.Do(api.Coordinator(), id, etag, "close", new JsonObject { ["outcome"] = "Completed", ["reason"] = "A year of monitoring done." });
+        Assert.Equal("Completed", (await Case(id))["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task When_service_bus_is_down_the_alert_waits_and_arrives_exactly_once_when_it_is_back()
+    {
+        var id = await ArrivedAndMonitored(partner: "partner-wa-regional");
+        var dueOn = DateOnly.Parse((await Checkpoints(id))[0]!["dueOn"]!.GetValue<string>());
+        var serviceBus = host.StandIns.ServiceBus;
+
+        await serviceBus.StopAsync();
+        try
+        {
+            Advance(dueOn.DayNumber - DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime).DayNumber - 6);
+            // The job recorded the reminder with the case and tried to deliver it; the queue gives up into its poison queue.
+            var poison = new QueueClient(host.StandIns.Azurite.ConnectionString, "notification-delivery-poison");
+            await Eventually.Get(async () => await poison.ExistsAsync() && (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0,
+                found => found, Patience);
+            Assert.Equal("Monitoring", (await Case(id))["status"]!.GetValue<string>());
+        }
+        finally
+        {
+            await serviceBus.RestartAsync();
+        }
+
+        Advance(1);
+        var delivered = await notifications.AtLeast("partner-wa-regional", id, 1, Patience);
+        Advance(1);
+        delivered = await notifications.ForCase("partner-wa-regional", id, TimeSpan.FromSeconds(5));
+        var reminder = Assert.Single(delivered);
+        Assert.Equal(("Reminder", "m1"), (reminder.Kind, reminder.CheckpointId));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Azure.Messaging.ServiceBus;
+
+namespace Reintegration.Monitoring.Tests;
+
+/// <summary>Reads what a subscription received, as the partner's or caseworker's own system would.</summary>
+internal sealed class Notifications(string connectionString) : IAsyncDisposable
+{
+    private readonly ServiceBusClient client = new(connectionString);
+    private readonly Dictionary<string, List<ServiceBusReceivedMessage>> received = [];
+
+    public sealed record Received(string Kind, string CheckpointId, string MessageId, JsonObject Body);
+
+    /// <summary>Everything the subscription got for the case so far (waiting up to <paramref name="wait"/> for more).</summary>
+    public async Task<List<Received>> ForCase(string subscription, string caseId, TimeSpan wait)
+    {
+        if (!received.TryGetValue(subscription, out var messages))
+        {
+            received[subscription] = messages = [];
+        }
+        await using var receiver = client.CreateReceiver("partner-notifications", subscription,
+            new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete });
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var batch = await receiver.ReceiveMessagesAsync(50, TimeSpan.FromMilliseconds(300));
+            messages.AddRange(batch);
+            if (batch.Count == 0 && DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+        }
+        return messages.Where(m => (string)m.ApplicationProperties["caseId"] == caseId)
+            .Select(m => new Received((string)m.ApplicationProperties["kind"], (string)m.ApplicationProperties["checkpointId"], m.MessageId,
+                JsonNode.Parse(m.Body.ToString())!.AsObject()))
+            .ToList();
+    }
+
+    /// <summary>Waits until the subscription has at least <paramref name="count"/> messages for the case.</summary>
+    public async Task<List<Received>> AtLeast(string subscription, string caseId, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var got = await ForCase(subscription, caseId, TimeSpan.Zero);
+            if (got.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return got;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => client.DisposeAsync();
+}
