@@ -31,6 +31,13 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         return request;
     }
 
+    private static readonly JsonObject Report = new()
+    {
+        ["contactMade"] = true, ["contactMethod"] = "Phone", ["housing"] = "Stable", ["work"] = "Employed", ["incomeCoversBasicNeeds"] = true,
+        ["health"] = "Good", ["familyTies"] = "Strong", ["takesPartInCommunity"] = true, ["wellbeing"] = 4, ["feelsSafe"] = true,
+        ["wantsToStay"] = true, ["budgetUseOnTrack"] = true, ["narrative"] = "Fine.",
+    };
+
     private static readonly JsonObject Upload = new() { ["type"] = "Receipt", ["fileName"] = "r.pdf", ["contentType"] = "application/pdf", ["size"] = 100 };
 
     // Expected status per cell, in the order of Cell: caseworker own, caseworker foreign, coordinator, partner own, partner foreign, dpo.
@@ -66,6 +73,11 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
             [403, 404, 403, 422, 404, 403]),
         new("RecordCashContribution", "PlanApproved", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/cash-contribution",
             new JsonObject { ["paidOn"] = "2026-01-01", ["proofDocumentId"] = s.DocumentId }), [422, 404, 422, 422, 404, 403]),
+        new("ListCheckpoints", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/checkpoints"), [200, 404, 200, 200, 404, 200]),
+        new("SubmitReport", "Monitoring", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/checkpoints/m1/report", Report),
+            [403, 404, 403, 200, 404, 403]),
+        new("WaiveCheckpoint", "Monitoring", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/checkpoints/m1/waive",
+            new JsonObject { ["reason"] = "Test." }), [403, 404, 200, 403, 404, 403]),
         new("GetBudget", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/budget"), [200, 404, 200, 200, 404, 200]),
     ];
 

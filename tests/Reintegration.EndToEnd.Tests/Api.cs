@@ -125,7 +125,24 @@ internal sealed class Api(LocalHostFixture host)
         if (status == "Departed") return (id, etag);
         etag = await Do(Partner(partner), id, etag, "confirm-arrival", new JsonObject { ["date"] = today });
         if (status == "Arrived") return (id, etag);
+        if (status == "Monitoring") return await MonitoringStarted(id);
         throw new ArgumentOutOfRangeException(nameof(status));
+    }
+
+    /// <summary>Waits for the queue-triggered scheduling of checkpoints that follows an arrival.</summary>
+    public async Task<(string Id, string ETag)> MonitoringStarted(string caseId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await Coordinator().GetAsync($"api/cases/{caseId}");
+            if ((await ReadObject(response))["status"]!.GetValue<string>() == "Monitoring")
+            {
+                return (caseId, response.Headers.ETag!.Tag);
+            }
+            Assert.True(DateTime.UtcNow < deadline, "Monitoring did not start after the arrival.");
+            await Task.Delay(100);
+        }
     }
 
     public static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string typeSuffix)

@@ -40,6 +40,22 @@ public sealed class JourneyTests(LocalHostFixture host)
         etag = await Api.Do(caseworker, id, etag, "depart", new JsonObject { ["date"] = today });
         Assert.Equal(["confirm-arrival"], (await Get(partner, $"api/cases/{id}"))["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
         etag = await Api.Do(partner, id, etag, "confirm-arrival", new JsonObject { ["date"] = today });
+
+        // A queue-triggered function schedules the checkpoints and starts monitoring.
+        await api.MonitoringStarted(id);
+        using (var checkpoints = await coordinator.GetAsync($"api/cases/{id}/checkpoints"))
+        {
+            foreach (var checkpoint in await Api.ReadArray(checkpoints))
+            {
+                using var waived = await coordinator.PostAsync($"api/cases/{id}/checkpoints/{checkpoint!["id"]!.GetValue<string>()}/waive",
+                    Api.JsonBody(new JsonObject { ["reason"] = "Returnee settled elsewhere; the partner visited in person." }));
+                Assert.Equal(HttpStatusCode.OK, waived.StatusCode);
+            }
+        }
+        using (var current = await coordinator.GetAsync($"api/cases/{id}"))
+        {
+            etag = current.Headers.ETag!.Tag;
+        }
         etag = await Api.Do(coordinator, id, etag, "close", new JsonObject { ["outcome"] = "Completed", ["reason"] = "Settled, own shop running." });
 
         var closed = await Get(caseworker, $"api/cases/{id}");
@@ -50,7 +66,8 @@ public sealed class JourneyTests(LocalHostFixture host)
 
         using var timelineResponse = await api.Dpo().GetAsync($"api/cases/{id}/timeline");
         var timeline = await Api.ReadArray(timelineResponse);
-        Assert.Equal(["refer", "accept", "assign-partner", "draft-plan", "submit-plan", "approve-plan", "depart", "confirm-arrival", "close"],
+        Assert.Equal(["refer", "accept", "assign-partner", "draft-plan", "submit-plan", "approve-plan", "depart", "confirm-arrival",
+                "start-monitoring", "waive-checkpoint", "waive-checkpoint", "waive-checkpoint", "waive-checkpoint", "close"],
             timeline.Select(t => t!["action"]!.GetValue<string>()));
         var arrival = timeline[7]!;
         Assert.Equal(("partner", "partner-gh-1", "Departed", "Arrived"),

@@ -11,10 +11,8 @@ public sealed class ContainerCreationTests(StandInsFixture standIns)
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>
-    /// KNOWN BUG (fails until BlobDocumentFiles is fixed): the container is created once through a
-    /// <c>Lazy&lt;Task&gt;</c>, and a Lazy keeps a faulted task. When storage cannot be reached at the first
-    /// document request (past the SDK's retries), every later UploadUrl/ReadUrl/Inspect of that instance
-    /// fails with the same exception, long after storage is back, while the health checks say storage is fine.
+    /// When storage cannot be reached at an instance's first document request (past the SDK's retries),
+    /// the container creation must be tried again later, not remembered as failed.
     /// </summary>
     [Fact]
     public async Task Document_files_work_again_once_storage_is_back_after_failing_at_the_first_request()

@@ -12,15 +12,19 @@ public class CaseTransitionTests
     public void The_whole_journey_records_every_step_with_who_when_and_from_to()
     {
         var c = CaseJourney.In(CaseStatus.Arrived);
+        c.StartMonitoring(Later, [1, 12]);
+        c.SubmitReport(CaseJourney.Partner, Later, CaseJourney.Today, "m1", Monitoring.Reports.Sample());
+        c.SubmitReport(CaseJourney.Partner, Later, CaseJourney.Today, "m12", Monitoring.Reports.Sample());
         c.Close(CaseJourney.Coordinator, Later, CaseOutcome.Completed, "All checkpoints done.");
 
         Assert.Equal(CaseStatus.Closed, c.Status);
         Assert.Equal(CaseOutcome.Completed, c.Outcome);
         Assert.Equal(
-            ["refer", "accept", "assign-partner", "draft-plan", "submit-plan", "approve-plan", "depart", "confirm-arrival", "close"],
+            ["refer", "accept", "assign-partner", "draft-plan", "submit-plan", "approve-plan", "depart", "confirm-arrival",
+             "start-monitoring", "submit-report", "submit-report", "close"],
             c.Timeline.Select(t => t.Action));
         var last = c.Timeline[^1];
-        Assert.Equal((CaseStatus.Arrived, CaseStatus.Closed), (last.From!.Value, last.To));
+        Assert.Equal((CaseStatus.Monitoring, CaseStatus.Closed), (last.From!.Value, last.To));
         Assert.Equal(("coordinator-1", "coordinator", "org-coordination"), (last.ActorId, last.ActorRole, last.ActorOrganisationId));
         Assert.Equal(Later, last.At);
         Assert.Contains("All checkpoints done.", last.Reason);
