@@ -1,0 +1,115 @@
+// Cosmos DB for NoSQL, serverless, keys disabled (the app signs in with its managed identity and
+// a data-plane role assignment). The database and containers are created here, so the app runs
+// with Cosmos:EnsureCreated=false. Partition keys: docs/decisions/0002-cosmos-partitioning.md and
+// shared/Reintegration.Azure/Cosmos/Containers.cs; keep the three in step.
+
+@description('Name of the Cosmos DB account (3-44 lower-case letters, digits and hyphens).')
+@minLength(3)
+@maxLength(44)
+param name string
+
+@description('Region of the account (single region).')
+param location string
+
+@description('Tags for the account.')
+param tags object = {}
+
+@description('Name of the database (Cosmos:Database).')
+param databaseName string = 'reintegration'
+
+// Containers.All: name, partition key, default TTL (-1: on, per-item TTL; absent: off).
+var containers = [
+  {
+    name: 'cases'
+    partitionKeyPath: '/id'
+    defaultTtl: null
+  }
+  {
+    name: 'reference'
+    partitionKeyPath: '/kind'
+    defaultTtl: null
+  }
+  {
+    name: 'idempotency'
+    partitionKeyPath: '/id'
+    defaultTtl: -1
+  }
+  {
+    name: 'documents'
+    partitionKeyPath: '/caseId'
+    defaultTtl: null
+  }
+]
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    capabilities: [
+      {
+        name: 'EnableServerless'
+      }
+    ]
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: account
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in containers: {
+    parent: database
+    name: container.name
+    properties: {
+      resource: union(
+        {
+          id: container.name
+          partitionKey: {
+            paths: [
+              container.partitionKeyPath
+            ]
+            kind: 'Hash'
+            version: 2
+          }
+        },
+        container.defaultTtl == null ? {} : { defaultTtl: container.defaultTtl }
+      )
+    }
+  }
+]
+
+@description('Name of the account.')
+output name string = account.name
+
+@description('Resource id of the account.')
+output id string = account.id
+
+@description('Account endpoint, e.g. https://NAME.documents.azure.com:443/ (Cosmos:Endpoint).')
+output endpoint string = account.properties.documentEndpoint
+
+@description('Name of the database; depends on the database, so role assignments scoped to it wait for it.')
+output databaseName string = database.name

@@ -1,0 +1,122 @@
+// Every permission of the app's managed identity, each on the narrowest scope that works.
+// Data-plane roles only: the identity holds no management (control-plane) role anywhere.
+
+@description('Principal (object) id of the managed identity.')
+param principalId string
+
+@description('Storage account behind AzureWebJobsStorage, the deployment package and the case files.')
+param storageAccountName string
+
+@description('Cosmos DB account.')
+param cosmosAccountName string
+
+@description('Cosmos DB database the app reads and writes (the data role is scoped to it).')
+param cosmosDatabaseName string
+
+@description('Service Bus namespace.')
+param serviceBusNamespaceName string
+
+@description('Notification topic (the sender role is scoped to it).')
+param serviceBusTopicName string
+
+@description('Application Insights component the app sends telemetry to.')
+param applicationInsightsName string
+
+// Built-in role definition ids (the same in every tenant).
+var roleIds = {
+  // Host storage (leases, timer schedule state, secrets), the Flex deployment package, and the
+  // case-documents container. Includes generateUserDelegationKey, so the app can sign
+  // user-delegation SAS; the Functions host documents this role for identity-based AzureWebJobsStorage.
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  // Queue triggers (read, delete, poison queues) and the app's own enqueue (StorageWorkQueue).
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  // The Functions host's diagnostic events table (AzureWebJobsStorage__tableServiceUri).
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  // Send to the notification topic; nothing else on the namespace.
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  // Telemetry ingestion with Entra ID (Application Insights local auth is disabled).
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+// Cosmos DB Built-in Data Contributor (a Cosmos data-plane role, not an Azure RBAC role).
+var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
+  name: cosmosAccountName
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusNamespaceName
+
+  resource topic 'topics' existing = {
+    name: serviceBusTopicName
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, principalId, roleIds.storageBlobDataOwner)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataOwner)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, principalId, roleIds.storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageQueueDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, principalId, roleIds.storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource serviceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus::topic.id, principalId, roleIds.serviceBusDataSender)
+  scope: serviceBus::topic
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataSender)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, principalId, roleIds.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.monitoringMetricsPublisher)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, principalId, cosmosDataContributorRoleId, cosmosDatabaseName)
+  properties: {
+    principalId: principalId
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
+    scope: '${cosmos.id}/dbs/${cosmosDatabaseName}'
+  }
+}

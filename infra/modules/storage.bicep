@@ -1,0 +1,135 @@
+// The storage account behind AzureWebJobsStorage: the Functions host (leases, timer state),
+// the Flex Consumption deployment package, the app's case files (container case-documents) and
+// its work queues. Shared key access is disabled: everything signs in with Entra ID, and the
+// app's upload/download URLs are user-delegation SAS signed through the managed identity.
+
+@description('Name of the storage account (3-24 lower-case letters and digits).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Region of the account.')
+param location string
+
+@description('Tags for the account.')
+param tags object = {}
+
+@description('Blob container that holds the Flex Consumption deployment package.')
+param deploymentContainerName string
+
+@description('Private blob container of case documents (BlobDocumentFiles.ContainerName).')
+param documentsContainerName string = 'case-documents'
+
+@description('Work queues of the app (WorkQueues) and their poison queues.')
+param queueNames string[]
+
+@description('Browser origins allowed to PUT/GET blobs with the SAS URLs the API hands out. Empty: no CORS rule.')
+param corsAllowedOrigins string[] = []
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    dnsEndpointType: 'Standard'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    cors: {
+      corsRules: empty(corsAllowedOrigins)
+        ? []
+        : [
+            {
+              allowedOrigins: corsAllowedOrigins
+              allowedMethods: [
+                'GET'
+                'HEAD'
+                'PUT'
+                'OPTIONS'
+              ]
+              allowedHeaders: [
+                'content-type'
+                'x-ms-*'
+              ]
+              exposedHeaders: [
+                'etag'
+                'content-length'
+                'content-type'
+                'content-disposition'
+                'x-ms-*'
+              ]
+              maxAgeInSeconds: 3600
+            }
+          ]
+    }
+  }
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: documentsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
+@description('Name of the storage account.')
+output name string = storage.name
+
+@description('Resource id of the storage account.')
+output id string = storage.id
+
+@description('Blob endpoint, e.g. https://NAME.blob.core.windows.net/ (AzureWebJobsStorage__blobServiceUri).')
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+
+@description('Queue endpoint (AzureWebJobsStorage__queueServiceUri).')
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+
+@description('Table endpoint (AzureWebJobsStorage__tableServiceUri).')
+output tableEndpoint string = storage.properties.primaryEndpoints.table
+
+@description('Name of the deployment package container.')
+output deploymentContainerName string = deploymentContainer.name
+
+@description('Name of the case documents container.')
+output documentsContainerName string = documentsContainer.name
