@@ -75,7 +75,10 @@ resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@20
   name: guid(storage.id, principalId, roleIds.storageQueueDataContributor)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageQueueDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roleIds.storageQueueDataContributor
+    )
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -85,7 +88,10 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
   name: guid(storage.id, principalId, roleIds.storageTableDataContributor)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roleIds.storageTableDataContributor
+    )
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -105,7 +111,10 @@ resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@202
   name: guid(applicationInsights.id, principalId, roleIds.monitoringMetricsPublisher)
   scope: applicationInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roleIds.monitoringMetricsPublisher
+    )
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

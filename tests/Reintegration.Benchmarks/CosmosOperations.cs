@@ -5,70 +5,104 @@ using System.Globalization;
 namespace Reintegration.Benchmarks;
 
 /// <summary>
-/// Records the Cosmos DB operations the app's own client performs, from the SDK's distributed-tracing activities
-/// (source "Azure.Cosmos.Operation": operation, container, request charge, items returned). It observes the real
-/// client as registered; nothing in the app is changed. Attach it only around a probe run: while a listener is
-/// attached the SDK creates an activity per operation, which is overhead the timed iterations should not carry.
+/// Records the requests the app's own Cosmos DB client sends (gateway mode, HTTP), with what the server answered:
+/// documents returned (x-ms-item-count) and request charge (x-ms-request-charge). It listens to .NET's HTTP
+/// diagnostics (HttpHandlerDiagnosticListener), so the client stays exactly as the app registers it. Attach it only
+/// around a probe run, not during timed iterations.
 /// </summary>
-internal sealed class CosmosOperations : IDisposable
+internal sealed class CosmosOperations : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    public const string SourceName = "Azure.Cosmos.Operation";
+    private const string HttpListenerName = "HttpHandlerDiagnosticListener";
+    private const string RequestStop = "System.Net.Http.HttpRequestOut.Stop";
 
-    private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<CosmosOperation> _operations = new();
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly IDisposable _all;
 
-    /// <summary>
-    /// Azure.Core (which the Cosmos SDK traces through) publishes to ActivitySource only with this switch on;
-    /// set it before the first client is made. It changes nothing else.
-    /// </summary>
-    public static void Enable() => AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
-
-    public CosmosOperations()
-    {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _operations.Enqueue(CosmosOperation.From(activity)),
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
+    public CosmosOperations() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
     public IReadOnlyList<CosmosOperation> Operations => _operations.ToList();
 
-    public void Dispose() => _listener.Dispose();
-}
-
-/// <param name="Name">The activity's name, e.g. "query_items cases" or "read_item cases".</param>
-/// <param name="Operation">The operation tag (e.g. "query_items", "read_item", "replace_item").</param>
-/// <param name="Container">The container tag.</param>
-/// <param name="RequestCharge">What the server charged; the stand-in answers 1 for every request.</param>
-/// <param name="ItemCount">Documents the server returned (for a query page: the page's documents).</param>
-internal sealed record CosmosOperation(string Name, string? Operation, string? Container, double RequestCharge, int ItemCount,
-    IReadOnlyDictionary<string, string?> Tags)
-{
-    public bool IsQuery => (Operation ?? Name).Contains("query", StringComparison.OrdinalIgnoreCase);
-
-    public bool IsWrite => (Operation ?? Name) is var op
-        && (op.Contains("replace", StringComparison.OrdinalIgnoreCase) || op.Contains("upsert", StringComparison.OrdinalIgnoreCase)
-            || op.Contains("create", StringComparison.OrdinalIgnoreCase) || op.Contains("patch", StringComparison.OrdinalIgnoreCase));
-
-    public bool IsPointRead => !IsQuery && (Operation ?? Name).Contains("read", StringComparison.OrdinalIgnoreCase);
-
-    public static CosmosOperation From(Activity activity)
+    public void OnNext(DiagnosticListener listener)
     {
-        var tags = activity.TagObjects.ToDictionary(t => t.Key, t => Convert.ToString(t.Value, CultureInfo.InvariantCulture));
-        return new CosmosOperation(
-            activity.DisplayName,
-            First(tags, "db.operation.name", "db.operation"),
-            First(tags, "db.collection.name", "db.cosmosdb.container"),
-            double.TryParse(First(tags, "db.cosmosdb.request_charge", "azure.cosmosdb.operation.request_charge"), NumberStyles.Float,
-                CultureInfo.InvariantCulture, out var charge) ? charge : 0,
-            int.TryParse(First(tags, "db.cosmosdb.item_count", "db.response.returned_rows", "azure.cosmosdb.row.count"), NumberStyles.Integer,
-                CultureInfo.InvariantCulture, out var items) ? items : 0,
-            tags);
+        if (listener.Name == HttpListenerName)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(listener.Subscribe(this, name => name.StartsWith("System.Net.Http.HttpRequestOut", StringComparison.Ordinal)));
+            }
+        }
     }
 
-    private static string? First(IReadOnlyDictionary<string, string?> tags, params string[] keys) =>
-        keys.Select(k => tags.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key != RequestStop || value.Value is not { } payload)
+        {
+            return;
+        }
+        var type = payload.GetType();
+        if (type.GetProperty("Request")?.GetValue(payload) is HttpRequestMessage request
+            && CosmosOperation.From(request, type.GetProperty("Response")?.GetValue(payload) as HttpResponseMessage) is { } operation)
+        {
+            _operations.Enqueue(operation);
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        _all.Dispose();
+        lock (_subscriptions)
+        {
+            _subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+}
+
+/// <param name="Kind">query, read, write or metadata.</param>
+/// <param name="Container">The container the request is about, when it is about one.</param>
+/// <param name="Status">The HTTP status answered (0 when there was no response).</param>
+/// <param name="RequestCharge">What the server charged; the stand-in answers 1 for every request, so this is not real RU.</param>
+/// <param name="ItemCount">Documents the server returned (for a query: that page's documents).</param>
+internal sealed record CosmosOperation(string Kind, string? Container, int Status, double RequestCharge, int ItemCount)
+{
+    public bool IsQuery => Kind == "query";
+
+    public bool IsPointRead => Kind == "read";
+
+    public bool IsWrite => Kind == "write";
+
+    /// <summary>A Cosmos DB REST request (paths under /dbs), else null.</summary>
+    public static CosmosOperation? From(HttpRequestMessage request, HttpResponseMessage? response)
+    {
+        var segments = request.RequestUri?.AbsolutePath.Trim('/').Split('/') ?? [];
+        if (segments is not ["dbs", ..])
+        {
+            return null;
+        }
+        var container = segments.Length >= 4 && segments[2] == "colls" ? segments[3] : null;
+        var onDocuments = segments.Length >= 5 && segments[4] == "docs";
+        var isQuery = request.Headers.TryGetValues("x-ms-documentdb-isquery", out var query)
+            && query.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var kind = (onDocuments, isQuery, request.Method.Method, segments.Length) switch
+        {
+            (true, true, _, _) => "query",
+            (true, false, "GET", 6) => "read",
+            (true, false, "POST" or "PUT" or "PATCH" or "DELETE", _) => "write",
+            _ => "metadata",
+        };
+        return new CosmosOperation(kind, container, (int?)response?.StatusCode ?? 0,
+            Header(response, "x-ms-request-charge") is { } charge && double.TryParse(charge, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : 0,
+            Header(response, "x-ms-item-count") is { } count && int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
+    }
+
+    private static string? Header(HttpResponseMessage? response, string name) =>
+        response is not null && response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

@@ -52,7 +52,6 @@ internal sealed class DeadlineFixture : IAsyncDisposable
 
     public static async Task<DeadlineFixture> StartAsync(int totalCases, CancellationToken cancellationToken = default)
     {
-        CosmosOperations.Enable();
         var watch = Stopwatch.StartNew();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "reintegration-benchmarks", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         var standIns = await StandInSet.StartAsync(new StandInOptions { DataDirectory = dataDirectory }, cancellationToken: cancellationToken);

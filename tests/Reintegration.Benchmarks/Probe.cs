@@ -61,7 +61,7 @@ internal static class Probe
         {
             foreach (var operation in operations)
             {
-                Console.WriteLine($"// {operation.Name}: {string.Join(", ", operation.Tags.Select(t => $"{t.Key}={t.Value}"))}");
+                Console.WriteLine($"// {operation}");
             }
         }
         var caseQueries = operations.Where(o => o.IsQuery && o.Container == "cases").ToList();
@@ -83,7 +83,7 @@ internal static class Probe
             Writes = operations.Count(o => o.IsWrite),
             Requests = operations.Count,
             RequestCharge = operations.Sum(o => o.RequestCharge),
-            Operations = string.Join("; ", operations.GroupBy(o => $"{o.Operation ?? o.Name} {o.Container}")
+            Operations = string.Join("; ", operations.GroupBy(o => $"{o.Kind} {o.Container}")
                 .Select(g => $"{g.Key} x{g.Count()} ({g.Sum(o => o.ItemCount)} docs)")),
         };
     }

@@ -78,14 +78,16 @@ public sealed class StandInTests(StandInsFixture shared)
     {
         await using var client = new ServiceBusClient(shared.StandIns.AppSettings["ServiceBus:ConnectionString"]);
         await using var sender = client.CreateSender("partner-notifications");
-        await using var receiver = client.CreateReceiver("partner-notifications", "partner-gh-001");
-        var message = new ServiceBusMessage("probe") { MessageId = Guid.NewGuid().ToString(), ApplicationProperties = { ["partnerId"] = "gh-001" } };
+        await using var ghana = client.CreateReceiver("partner-notifications", "partner-gh-1");
+        await using var nigeria = client.CreateReceiver("partner-notifications", "partner-ng-1");
+        var message = new ServiceBusMessage("probe") { MessageId = Guid.NewGuid().ToString(), ApplicationProperties = { ["partnerId"] = "partner-gh-1" } };
 
         await sender.SendMessageAsync(message, Cancellation);
-        var received = await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(10), Cancellation);
+        var received = await ghana.ReceiveMessageAsync(TimeSpan.FromSeconds(10), Cancellation);
 
         Assert.Equal(message.MessageId, received?.MessageId);
-        await receiver.CompleteMessageAsync(received!, Cancellation);
+        await ghana.CompleteMessageAsync(received!, Cancellation);
+        Assert.Null(await nigeria.ReceiveMessageAsync(TimeSpan.FromSeconds(1), Cancellation));
     }
 
     private static bool Listening(int port)
