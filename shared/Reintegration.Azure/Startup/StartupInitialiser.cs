@@ -6,7 +6,10 @@ using Reintegration.Core.ReferenceData;
 
 namespace Reintegration.Azure.Startup;
 
-/// <summary>Creates the Cosmos resources when asked to (local runs) and seeds reference data that is missing.</summary>
+/// <summary>
+/// Creates the Cosmos resources when asked to (local runs) and adds reference data that is missing:
+/// the published countries, the phases and the coordination always; demo organisations when asked to.
+/// </summary>
 public sealed class StartupInitialiser(
     CosmosDatabase database,
     IReferenceDataStore referenceData,
@@ -18,11 +21,9 @@ public sealed class StartupInitialiser(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.EnsureCreatedAsync(cancellationToken);
-        if (configuration.GetValue<bool>(SeedSetting))
-        {
-            await referenceData.SeedAsync(ReferenceDataSeed.Load(), cancellationToken);
-            logger.LogInformation("Reference data seeded where missing");
-        }
+        var demo = configuration.GetValue<bool>(SeedSetting);
+        await referenceData.SeedAsync(demo ? ReferenceDataSeed.Load() : ReferenceDataSeed.Published(), cancellationToken);
+        logger.LogInformation("Reference data seeded where missing ({Scope})", demo ? "published and demo" : "published");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

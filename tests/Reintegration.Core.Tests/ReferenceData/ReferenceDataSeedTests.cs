@@ -28,6 +28,16 @@ public class ReferenceDataSeedTests
         Assert.Contains(seed.Organisations, o => o.Kind == OrganisationKind.Referring);
 
     [Fact]
+    public void The_published_seed_has_countries_phases_and_the_coordination_but_no_demo_organisations()
+    {
+        var published = ReferenceDataSeed.Published();
+        Assert.Equal(38, published.Countries.Count);
+        Assert.NotEmpty(published.Phases);
+        var coordination = Assert.Single(published.Organisations);
+        Assert.Equal(OrganisationKind.Coordination, coordination.Kind);
+    }
+
+    [Fact]
     public void Phases_do_not_overlap_and_phase_three_has_its_published_dates()
     {
         var phases = seed.Phases.OrderBy(p => p.StartsOn).ToList();
