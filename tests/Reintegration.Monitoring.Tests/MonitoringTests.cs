@@ -191,6 +191,26 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
     }
 
     [Fact]
+    public async Task Health_answers_503_naming_service_bus_while_it_is_down()
+    {
+        await host.StandIns.ServiceBus.StopAsync();
+        try
+        {
+            using var down = await host.Client.GetAsync("api/health");
+            await ApiClient.AssertProblem(down, HttpStatusCode.ServiceUnavailable, "dependency-unavailable");
+            var problem = JsonNode.Parse(await down.Content.ReadAsStringAsync())!;
+            Assert.Contains("serviceBus", problem["title"]!.GetValue<string>());
+            Assert.Equal("Healthy", problem["dependencies"]!["cosmosDb"]!.GetValue<string>());
+            Assert.NotEqual("Healthy", problem["dependencies"]!["serviceBus"]!.GetValue<string>());
+        }
+        finally
+        {
+            await host.StandIns.ServiceBus.RestartAsync();
+        }
+        await Eventually.Get(async () => (await host.Client.GetAsync("api/health")).StatusCode, s => s == HttpStatusCode.OK, Patience);
+    }
+
+    [Fact]
     public async Task When_service_bus_is_down_the_alert_waits_and_arrives_exactly_once_when_it_is_back()
     {
         var id = await ArrivedAndMonitored(partner: "partner-wa-regional");
