@@ -42,7 +42,8 @@ internal sealed class CosmosOperations : IObserver<DiagnosticListener>, IObserve
         }
         var type = payload.GetType();
         if (type.GetProperty("Request")?.GetValue(payload) is HttpRequestMessage request
-            && CosmosOperation.From(request, type.GetProperty("Response")?.GetValue(payload) as HttpResponseMessage) is { } operation)
+            && CosmosOperation.From(request, type.GetProperty("Response")?.GetValue(payload) as HttpResponseMessage,
+                Activity.Current?.Duration ?? TimeSpan.Zero) is { } operation)
         {
             _operations.Enqueue(operation);
         }
@@ -71,7 +72,10 @@ internal sealed class CosmosOperations : IObserver<DiagnosticListener>, IObserve
 /// <param name="Status">The HTTP status answered (0 when there was no response).</param>
 /// <param name="RequestCharge">What the server charged; the stand-in answers 1 for every request, so this is not real RU.</param>
 /// <param name="ItemCount">Documents the server returned (for a query: that page's documents).</param>
-internal sealed record CosmosOperation(string Kind, string? Container, int Status, double RequestCharge, int ItemCount)
+/// <param name="ResponseBytes">The response body's length, when the server gave one.</param>
+/// <param name="Duration">From sending the request to the response headers (the HTTP request activity's duration).</param>
+internal sealed record CosmosOperation(string Kind, string? Container, int Status, double RequestCharge, int ItemCount, long ResponseBytes,
+    TimeSpan Duration)
 {
     public bool IsQuery => Kind == "query";
 
@@ -80,7 +84,7 @@ internal sealed record CosmosOperation(string Kind, string? Container, int Statu
     public bool IsWrite => Kind == "write";
 
     /// <summary>A Cosmos DB REST request (paths under /dbs), else null.</summary>
-    public static CosmosOperation? From(HttpRequestMessage request, HttpResponseMessage? response)
+    public static CosmosOperation? From(HttpRequestMessage request, HttpResponseMessage? response, TimeSpan duration)
     {
         var segments = request.RequestUri?.AbsolutePath.Trim('/').Split('/') ?? [];
         if (segments is not ["dbs", ..])
@@ -100,7 +104,9 @@ internal sealed record CosmosOperation(string Kind, string? Container, int Statu
         };
         return new CosmosOperation(kind, container, (int?)response?.StatusCode ?? 0,
             Header(response, "x-ms-request-charge") is { } charge && double.TryParse(charge, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : 0,
-            Header(response, "x-ms-item-count") is { } count && int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
+            Header(response, "x-ms-item-count") is { } count && int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0,
+            response?.Content.Headers.ContentLength ?? 0,
+            duration);
     }
 
     private static string? Header(HttpResponseMessage? response, string name) =>

@@ -74,7 +74,8 @@ internal sealed class DeadlineFixture : IAsyncDisposable
 
             await services.GetRequiredService<CosmosDatabase>().EnsureCreatedAsync(cancellationToken);
             var referenceData = services.GetRequiredService<IReferenceDataStore>();
-            await referenceData.SeedAsync(ReferenceDataSeed.Load(), cancellationToken);
+            // What every installation seeds (StartupInitialiser): the published countries, the phases and the coordination.
+            await referenceData.SeedAsync(ReferenceDataSeed.Published(), cancellationToken);
 
             var clock = services.GetRequiredService<ProgrammeClock>();
             var phase = (await referenceData.PhasesAsync(cancellationToken)).Single(p => p.Id == "phase-4");

@@ -9,6 +9,7 @@ namespace Reintegration.Benchmarks;
 /// (30 reminders, 10 overdue, 10 escalations); the rest are monitored cases with nothing due for 9 days or more,
 /// and a tenth are closed.
 /// </summary>
+[MemoryDiagnoser]
 public class DeadlineJobBenchmarks
 {
     private DeadlineFixture? _fixture;
@@ -50,6 +51,9 @@ public class DeadlineJobBenchmarks
     public void SetUpRaisingAlerts() => Task.Run(async () =>
     {
         _fixture = await DeadlineFixture.StartAsync(Cases);
+        // One run to warm up (first use of the queues and connections), then the probe on the reset cases, as an iteration sees them.
+        await Fixture.Job.RunAsync(CancellationToken.None);
+        await Fixture.ResetDueCasesAsync();
         var probe = await Probe.RunAsync(nameof(RaisingAlerts), Cases, Fixture);
         Probe.Write(probe);
         Expect(probe is { CasesRead: DeadlineCases.Due, AlertsRaised: DeadlineCases.Due, DeliveriesQueued: DeadlineCases.Due },

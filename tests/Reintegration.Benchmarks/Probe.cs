@@ -25,6 +25,10 @@ public sealed record ProbeResult
     public required int CaseQueryPages { get; init; }
     /// <summary>Documents those queries returned: what the job read from the cases container by query.</summary>
     public required int CaseQueryDocuments { get; init; }
+    /// <summary>Time of those query requests (send to response headers): mostly the server's query.</summary>
+    public required double CaseQueryMilliseconds { get; init; }
+    /// <summary>Bytes of those query responses.</summary>
+    public required long CaseQueryBytes { get; init; }
     public required int PointReads { get; init; }
     public required int Writes { get; init; }
     /// <summary>Every Cosmos DB request of the run (reference data query included).</summary>
@@ -79,6 +83,8 @@ internal static class Probe
             Enqueued = fixture.Queue.Enqueued - enqueuedBefore,
             CaseQueryPages = caseQueries.Count,
             CaseQueryDocuments = caseQueries.Sum(o => o.ItemCount),
+            CaseQueryBytes = caseQueries.Sum(o => o.ResponseBytes),
+            CaseQueryMilliseconds = caseQueries.Sum(o => o.Duration.TotalMilliseconds),
             PointReads = operations.Count(o => o.IsPointRead),
             Writes = operations.Count(o => o.IsWrite),
             Requests = operations.Count,
@@ -103,7 +109,7 @@ internal static class Probe
 
     public static string Describe(ProbeResult r) =>
         $"casesRead={r.CasesRead} alerts={r.AlertsRaised} deliveriesQueued={r.DeliveriesQueued} enqueued={r.Enqueued} "
-        + $"caseQueryPages={r.CaseQueryPages} caseQueryDocs={r.CaseQueryDocuments} pointReads={r.PointReads} writes={r.Writes} "
+        + $"caseQueryPages={r.CaseQueryPages} caseQueryDocs={r.CaseQueryDocuments} caseQueryKB={r.CaseQueryBytes / 1024.0:0} caseQueryMs={r.CaseQueryMilliseconds:0.0} pointReads={r.PointReads} writes={r.Writes} "
         + $"requests={r.Requests} charge={r.RequestCharge:0.##} run={r.RunMilliseconds:0.0}ms "
         + $"standIns={r.StandInsStartSeconds:0.0}s insert={r.InsertSeconds:0.0}s [{r.Operations}]";
 

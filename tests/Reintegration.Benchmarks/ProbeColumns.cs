@@ -11,6 +11,8 @@ internal sealed class ProbeColumn(string name, string legend, Func<ProbeResult, 
     [
         new ProbeColumn("CasesRead", "DeadlineRun.CasesRead of a probe run of the job", r => r.CasesRead.ToString()),
         new ProbeColumn("DocsReturned", "Documents the job's queries on the cases container returned (Cosmos SDK item count)", r => r.CaseQueryDocuments.ToString()),
+        new ProbeColumn("QueryKB", "Size of those query responses", r => $"{r.CaseQueryBytes / 1024.0:0}"),
+        new ProbeColumn("QueryTime", "Probe run, not the benchmark's mean: time of the job's query requests on the cases container (send to response headers)", r => $"{r.CaseQueryMilliseconds:0} ms"),
         new ProbeColumn("QueryPages", "Query requests on the cases container", r => r.CaseQueryPages.ToString()),
         new ProbeColumn("Writes", "Cosmos DB writes of the run", r => r.Writes.ToString()),
         new ProbeColumn("Requests", "Every Cosmos DB request of the run (reference data, point reads and writes included)", r => r.Requests.ToString()),
