@@ -8,8 +8,8 @@ namespace Reintegration.Core.Cases;
 /// <summary>Monitoring for a year after arrival: checkpoints, reports, and the alerts they call for.</summary>
 public sealed partial class Case
 {
-    /// <summary>The system itself, as the actor of scheduled changes.</summary>
-    public static readonly Caller System = new("system", Role.Coordinator, "system");
+    /// <summary>How the timeline names the app itself, as the actor of scheduled changes.</summary>
+    public const string SystemActor = "system";
 
     [JsonInclude]
     public List<Checkpoint> Checkpoints { get; private set; } = [];
@@ -37,7 +37,7 @@ public sealed partial class Case
         NextDueOn = CheckpointClock.NextDueOn(Checkpoints);
         Timeline.Add(new TimelineEntry
         {
-            At = now, Action = "start-monitoring", ActorId = System.UserId, ActorRole = "system", ActorOrganisationId = System.OrganisationId,
+            At = now, Action = "start-monitoring", ActorId = SystemActor, ActorRole = SystemActor, ActorOrganisationId = SystemActor,
             From = Status, To = CaseStatus.Monitoring, Reason = $"Checkpoints due {string.Join(", ", Checkpoints.Select(c => c.DueOn.ToString("yyyy-MM-dd")))}",
         });
         Status = CaseStatus.Monitoring;
