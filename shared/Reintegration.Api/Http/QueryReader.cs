@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Reintegration.Core;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Errors;
 
@@ -14,9 +15,9 @@ public static class QueryReader
         {
             return null;
         }
-        return System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+        return EnumNames.TryParse<TEnum>(value, out var parsed, ignoreCase: true)
             ? parsed
-            : throw RequestValidationException.ForField(name, $"One of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+            : throw RequestValidationException.ForField(name, EnumNames.OneOf<TEnum>());
     }
 
     public static string? CountryCode(HttpRequest request, string name)

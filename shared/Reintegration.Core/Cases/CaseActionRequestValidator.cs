@@ -19,8 +19,7 @@ public sealed class CaseActionRequestValidator : AbstractValidator<(CaseAction A
             .WithMessage("A date that is not in the future.").OverridePropertyName("date")
             .When(x => x.Action is CaseAction.Depart or CaseAction.ConfirmArrival);
         RuleFor(x => x.Request.Outcome).NotEmpty()
-            .Must(o => Enum.TryParse<CaseOutcome>(o, false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(o, out _))
-            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<CaseOutcome>())}.").OverridePropertyName("outcome")
+            .Must(EnumNames.IsOne<CaseOutcome>).WithMessage(EnumNames.OneOf<CaseOutcome>()).OverridePropertyName("outcome")
             .When(x => x.Action is CaseAction.Close);
     }
 }

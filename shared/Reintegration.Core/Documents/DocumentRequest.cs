@@ -18,8 +18,7 @@ public sealed class DocumentRequestValidator : AbstractValidator<DocumentRequest
     {
         var max = options.Value.MaxSizeBytes;
         RuleFor(d => d.Type).NotEmpty()
-            .Must(t => Enum.TryParse<DocumentType>(t, false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(t, out _))
-            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<DocumentType>())}.");
+            .Must(EnumNames.IsOne<DocumentType>).WithMessage(EnumNames.OneOf<DocumentType>());
         RuleFor(d => d.FileName).NotEmpty().MaximumLength(200)
             .Must(n => n is null || !n.Any(c => char.IsControl(c) || c is '/' or '\\'))
             .WithMessage("A file name without path separators or control characters.");

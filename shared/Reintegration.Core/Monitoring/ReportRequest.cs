@@ -42,8 +42,7 @@ public sealed class ReportRequestValidator : AbstractValidator<ReportRequest>
         RuleForEach(r => r.DocumentIds).NotEmpty().MaximumLength(50);
     }
 
-    private static bool BeOne<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _);
+    private static bool BeOne<T>(string? value) where T : struct, Enum => EnumNames.IsOne<T>(value);
 
-    private static string Names<T>() where T : struct, Enum => $"One of: {string.Join(", ", Enum.GetNames<T>())}.";
+    private static string Names<T>() where T : struct, Enum => EnumNames.OneOf<T>();
 }

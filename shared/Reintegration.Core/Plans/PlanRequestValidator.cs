@@ -32,10 +32,9 @@ public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
             .WithMessage("An amount in EUR of 0 or more with at most two decimals.");
     }
 
-    private static readonly string AreaMessage = $"One of: {string.Join(", ", Enum.GetNames<SupportArea>())}.";
+    private static readonly string AreaMessage = EnumNames.OneOf<SupportArea>();
 
-    private static bool BeAnArea(string? area) =>
-        Enum.TryParse<SupportArea>(area, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(area, out _);
+    private static bool BeAnArea(string? area) => EnumNames.IsOne<SupportArea>(area);
 
     private static bool HaveCents(decimal? amount) => amount is null || decimal.Round(amount.Value, 2) == amount.Value;
 }

@@ -15,7 +15,7 @@ public static class EligibilityRules
 
     public static TargetGroup? Category(string? value, List<RuleFailure> failures)
     {
-        if (Enum.TryParse<TargetGroup>(value, ignoreCase: false, out var group) && Enum.IsDefined(group) && !int.TryParse(value, out _))
+        if (EnumNames.TryParse<TargetGroup>(value, out var group))
         {
             return group;
         }
