@@ -30,6 +30,40 @@ public sealed class StandInTests(StandInsFixture shared)
         Assert.Equal(probe, found.Resource);
     }
 
+    /// <summary>
+    /// The stand-in numbers databases in turn; every 64th has a resource id whose base64 holds a '/', which real Cosmos DB
+    /// never sends (it writes '-'). The SDK puts resource ids into request paths (a query first reads the partition key
+    /// ranges by id), so without the stand-in's patch such a database answers 404 "stale cache" to every query.
+    /// </summary>
+    [Fact]
+    public async Task Every_database_answers_queries_whatever_resource_id_the_stand_in_gives_it()
+    {
+        using var client = CosmosClientFor(shared.StandIns.Cosmos);
+        for (var n = 0; n < 64; n++)
+        {
+            Database database = await client.CreateDatabaseAsync($"rid-{Guid.NewGuid():N}", cancellationToken: Cancellation);
+            Container container = await database.CreateContainerAsync("probes", "/pk", cancellationToken: Cancellation);
+            var probe = new Probe(Guid.NewGuid().ToString(), "p1");
+            await container.CreateItemAsync(probe, new PartitionKey(probe.Pk), cancellationToken: Cancellation);
+
+            var found = await QueryAllAsync(container, probe.Pk);
+
+            Assert.Equal([probe], found);
+        }
+    }
+
+    private static async Task<List<Probe>> QueryAllAsync(Container container, string partition)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk").WithParameter("@pk", partition);
+        using var feed = container.GetItemQueryIterator<Probe>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partition) });
+        var all = new List<Probe>();
+        while (feed.HasMoreResults)
+        {
+            all.AddRange(await feed.ReadNextAsync(Cancellation));
+        }
+        return all;
+    }
+
     [Fact]
     public async Task Stand_ins_start_on_free_ports_keep_azurite_data_across_a_restart_and_stop()
     {

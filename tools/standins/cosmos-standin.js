@@ -16,6 +16,7 @@ const packageDir = path.join(__dirname, "node_modules", "@vercel", "cosmosdb-ser
 
 // Must run before the package index loads: its routes table keeps the handler it finds then.
 require("./lib/read-document-404")(packageDir);
+require("./lib/resource-id-dashes")(packageDir);
 
 const { createHttpsServer } = require(packageDir);
 const server = createHttpsServer({ cert, key });
