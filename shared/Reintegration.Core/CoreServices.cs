@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Core.Access;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Idempotency;
 using Reintegration.Core.Plans;
@@ -37,8 +38,10 @@ public static class CoreServices
         services.AddSingleton<Monitoring.MonitoringDeadlines>();
         services.AddSingleton<Monitoring.NotificationDelivery>();
         services.AddSingleton<ReferenceDataQueries>();
+        services.AddSingleton<OrganisationMembership>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
         services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();
+        services.AddSingleton<IValidator<ReferringOrganisationRequest>, ReferringOrganisationRequestValidator>();
         services.AddSingleton<MaintainReferenceData>();
         return services;
     }

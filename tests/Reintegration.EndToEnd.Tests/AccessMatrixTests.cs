@@ -52,6 +52,10 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("GetPartner", "Referred", _ => Send(HttpMethod.Get, $"api/partners/{Own}"), [200, 200, 200, 200, 200, 200]),
         new("SetPartner", "Referred", _ => Send(HttpMethod.Put, $"api/partners/partner-test-{Guid.NewGuid():N}"[..40],
             new JsonObject { ["name"] = "Test partner", ["countries"] = new JsonArray("GH"), ["active"] = true }), [403, 403, 201, 403, 403, 403]),
+        new("ListReferringOrganisations", "Referred", _ => Send(HttpMethod.Get, "api/referring-organisations"), [200, 200, 200, 200, 200, 200]),
+        new("GetReferringOrganisation", "Referred", _ => Send(HttpMethod.Get, "api/referring-organisations/org-ref-demo"), [200, 200, 200, 200, 200, 200]),
+        new("SetReferringOrganisation", "Referred", _ => Send(HttpMethod.Put, $"api/referring-organisations/org-ref-test-{Guid.NewGuid():N}"[..48],
+            new JsonObject { ["name"] = "Test referrer", ["active"] = true }), [403, 403, 201, 403, 403, 403]),
         new("RegisterReferral", "Referred", _ => Send(HttpMethod.Post, "api/referrals", Api.Referral()), [201, 201, 403, 403, 403, 403]),
         new("ListCases", "Referred", _ => Send(HttpMethod.Get, "api/cases"), [200, 200, 200, 200, 200, 200]),
         new("ListTasks", "Referred", _ => Send(HttpMethod.Get, "api/tasks"), [200, 200, 200, 200, 200, 200]),
@@ -103,7 +107,7 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         var failures = new List<string>();
         foreach (var cell in Enum.GetValues<Cell>())
         {
-            var organisation = Api.NewOrganisation();
+            var organisation = await new Api(host).NewOrganisation();
             var setup = await Prepare(endpoint.CaseStatus, organisation);
             using var request = endpoint.Request(setup);
             using var response = await ClientFor(cell, organisation).SendAsync(request);
@@ -119,7 +123,7 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
     private HttpClient ClientFor(Cell cell, string organisation) => cell switch
     {
         Cell.CaseworkerOwn => host.ClientFor("caseworker", organisation),
-        Cell.CaseworkerForeign => host.ClientFor("caseworker", Api.NewOrganisation()),
+        Cell.CaseworkerForeign => host.ClientFor("caseworker", "org-ref-other"),
         Cell.Coordinator => host.ClientFor("coordinator", "org-coordination"),
         Cell.PartnerOwn => host.ClientFor("partner", Own),
         Cell.PartnerForeign => host.ClientFor("partner", Foreign),

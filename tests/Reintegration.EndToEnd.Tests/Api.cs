@@ -15,8 +15,18 @@ internal sealed class Api(LocalHostFixture host)
 
     public LocalHostFixture Host => host;
 
-    /// <summary>A referring organisation of its own for one test, so listings are not shared with other tests.</summary>
-    public static string NewOrganisation() => $"org-ref-test-{Guid.NewGuid():N}"[..24];
+    /// <summary>
+    /// A referring organisation of its own for one test, so listings are not shared with other tests. A coordinator
+    /// adds it first: tokens naming an organisation the programme does not know are refused.
+    /// </summary>
+    public async Task<string> NewOrganisation()
+    {
+        var id = $"org-ref-test-{Guid.NewGuid():N}"[..24];
+        using var response = await Coordinator().PutAsync($"api/referring-organisations/{id}",
+            JsonBody(new JsonObject { ["name"] = "Test referring organisation", ["active"] = true }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return id;
+    }
 
     public HttpClient Caseworker(string organisation = "org-ref-demo") => host.ClientFor("caseworker", organisation);
     public HttpClient Coordinator() => host.ClientFor("coordinator", "org-coordination");

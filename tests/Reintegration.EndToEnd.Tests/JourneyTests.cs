@@ -20,7 +20,7 @@ public sealed class JourneyTests(LocalHostFixture host)
     [Fact]
     public async Task A_case_goes_from_referral_to_closure_with_every_step_recorded()
     {
-        var organisation = Api.NewOrganisation();
+        var organisation = await api.NewOrganisation();
         var caseworker = api.Caseworker(organisation);
         var coordinator = api.Coordinator();
         var partner = api.Partner();
@@ -197,7 +197,7 @@ public sealed class JourneyTests(LocalHostFixture host)
     public async Task A_suspended_country_blocks_new_referrals_and_departures_but_its_cases_stay_readable()
     {
         var coordinator = api.Coordinator();
-        var organisation = Api.NewOrganisation();
+        var organisation = await api.NewOrganisation();
         var caseworker = api.Caseworker(organisation);
         var referral = Api.Referral(country: "TJ");
         var (id, etag) = await api.Refer(caseworker, referral);
@@ -247,7 +247,7 @@ public sealed class JourneyTests(LocalHostFixture host)
     [Fact]
     public async Task Tasks_show_each_role_its_open_work_oldest_first()
     {
-        var organisation = Api.NewOrganisation();
+        var organisation = await api.NewOrganisation();
         var (referred, _) = await api.CaseAt("Referred", organisation);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         var (accepted, _) = await api.CaseAt("Accepted", organisation);

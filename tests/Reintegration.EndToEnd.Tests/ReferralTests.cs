@@ -21,7 +21,7 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task An_eligible_referral_creates_a_referred_case_that_reads_back_with_its_etag()
     {
-        var caseworker = api.Caseworker(Api.NewOrganisation());
+        var caseworker = api.Caseworker(await api.NewOrganisation());
         using var created = await caseworker.PostAsync("api/referrals", Api.JsonBody(Api.Referral()), Cancel);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -48,7 +48,7 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task An_ineligible_referral_answers_422_naming_every_failed_rule_and_stores_nothing()
     {
-        var caseworker = api.Caseworker(Api.NewOrganisation());
+        var caseworker = api.Caseworker(await api.NewOrganisation());
         var referral = Api.Referral(country: "SY", category: "Tourist");
         referral["consent"]!["sharingWithPartner"] = false;
 
@@ -76,7 +76,7 @@ public sealed class ReferralTests(LocalHostFixture host)
     [MemberData(nameof(BadBodies))]
     public async Task Bad_input_answers_400_naming_the_offending_field_and_stores_nothing(string what, string body, string field)
     {
-        var caseworker = api.Caseworker(Api.NewOrganisation());
+        var caseworker = api.Caseworker(await api.NewOrganisation());
         using var response = await caseworker.PostAsync("api/referrals", Api.JsonBody(body), Cancel);
 
         await Api.AssertProblem(response, HttpStatusCode.BadRequest, "validation-failed");
@@ -88,7 +88,7 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task A_body_that_is_not_json_answers_415()
     {
-        var caseworker = api.Caseworker(Api.NewOrganisation());
+        var caseworker = api.Caseworker(await api.NewOrganisation());
         using var response = await caseworker.PostAsync("api/referrals", new StringContent("person=Ama"), Cancel);
         await Api.AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
@@ -96,7 +96,7 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task A_retried_post_with_the_same_idempotency_key_returns_the_first_case_and_creates_nothing_new()
     {
-        var caseworker = api.Caseworker(Api.NewOrganisation());
+        var caseworker = api.Caseworker(await api.NewOrganisation());
         var key = Guid.NewGuid().ToString();
         async Task<HttpResponseMessage> Post(JsonObject referral)
         {
@@ -120,7 +120,7 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task Concurrent_retries_with_one_idempotency_key_create_one_case()
     {
-        var caseworker = api.Caseworker(Api.NewOrganisation());
+        var caseworker = api.Caseworker(await api.NewOrganisation());
         var key = Guid.NewGuid().ToString();
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -137,11 +137,11 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task An_unknown_case_and_a_case_of_another_organisation_both_answer_404()
     {
-        var (id, _) = await api.Refer(api.Caseworker(Api.NewOrganisation()));
+        var (id, _) = await api.Refer(api.Caseworker(await api.NewOrganisation()));
 
         using var unknown = await api.Caseworker().GetAsync($"api/cases/{Guid.NewGuid()}", Cancel);
         await Api.AssertProblem(unknown, HttpStatusCode.NotFound, "not-found");
-        using var foreign = await api.Caseworker(Api.NewOrganisation()).GetAsync($"api/cases/{id}", Cancel);
+        using var foreign = await api.Caseworker(await api.NewOrganisation()).GetAsync($"api/cases/{id}", Cancel);
         await Api.AssertProblem(foreign, HttpStatusCode.NotFound, "not-found");
     }
 
@@ -155,14 +155,14 @@ public sealed class ReferralTests(LocalHostFixture host)
     [Fact]
     public async Task A_caseworker_lists_only_their_organisations_cases_page_by_page_and_filtered()
     {
-        var organisation = Api.NewOrganisation();
+        var organisation = await api.NewOrganisation();
         var caseworker = api.Caseworker(organisation);
         var created = new List<string>();
         foreach (var country in new[] { "GH", "GH", "NG", "GH", "NG" })
         {
             created.Add((await api.Refer(caseworker, Api.Referral(country))).Id);
         }
-        await api.Refer(api.Caseworker(Api.NewOrganisation()));
+        await api.Refer(api.Caseworker(await api.NewOrganisation()));
 
         var seen = new List<string>();
         string? token = null;

@@ -9,10 +9,10 @@ namespace Reintegration.Api.Http;
 
 /// <summary>
 /// The pipeline every HTTP function runs through, the same under both hosts: it authenticates
-/// the caller (401), runs the use case, and maps every outcome and exception to a ProblemDetails
-/// answer. Function classes only bind and call.
+/// the caller (401), checks the organisation its token names (403), runs the use case, and maps
+/// every outcome and exception to a ProblemDetails answer. Function classes only bind and call.
 /// </summary>
-public sealed class HttpEndpoint(BearerAuthenticator authenticator, ILogger<HttpEndpoint> logger)
+public sealed class HttpEndpoint(BearerAuthenticator authenticator, OrganisationMembership membership, ILogger<HttpEndpoint> logger)
 {
     public async Task<IActionResult> AuthorisedAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle)
     {
@@ -29,7 +29,11 @@ public sealed class HttpEndpoint(BearerAuthenticator authenticator, ILogger<Http
         {
             return ProblemMapping.Unauthenticated(request).ToResponse().WithHeader("WWW-Authenticate", "Bearer");
         }
-        return await RunAsync(request, () => handle(caller));
+        return await RunAsync(request, async () =>
+        {
+            await membership.EnsureRecognisedAsync(caller, request.HttpContext.RequestAborted);
+            return await handle(caller);
+        });
     }
 
     public Task<IActionResult> AnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) => RunAsync(request, handle);

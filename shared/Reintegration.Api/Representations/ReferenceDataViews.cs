@@ -8,3 +8,8 @@ public sealed record PartnerView(string Id, string Name, IReadOnlyList<string> C
 }
 
 public sealed record HealthView(string Status, IReadOnlyDictionary<string, string> Dependencies);
+
+public sealed record ReferringOrganisationView(string Id, string Name, bool Active)
+{
+    public static ReferringOrganisationView From(Organisation o) => new(o.Id, o.Name, o.Active);
+}

@@ -4,12 +4,12 @@ namespace Reintegration.Core.Access;
 
 public static class ReferenceDataAccess
 {
-    /// <summary>Coordinators maintain countries, partners and phases.</summary>
+    /// <summary>Coordinators maintain countries and organisations (partners and referring organisations).</summary>
     public static void EnsureMayMaintain(Caller caller)
     {
         if (caller.Role != Role.Coordinator)
         {
-            throw new ForbiddenException("Only a coordinator maintains countries and partner organisations.");
+            throw new ForbiddenException("Only a coordinator maintains countries and organisations.");
         }
     }
 }

@@ -6,13 +6,15 @@ using Reintegration.Core.Storage;
 namespace Reintegration.Core.ReferenceData;
 
 /// <summary>
-/// A coordinator adds or changes countries and partner organisations. Suspending a country blocks
-/// new referrals and departures; existing cases stay as they are and readable.
+/// A coordinator adds or changes countries, partner organisations and referring organisations. Suspending a country
+/// blocks new referrals and departures; existing cases stay as they are and readable. Deactivating an organisation
+/// shuts its people out (see <see cref="Access.OrganisationMembership"/>); its cases stay as they are.
 /// </summary>
 public sealed class MaintainReferenceData(
     IReferenceDataStore store,
     IValidator<CountryRequest> countryValidator,
-    IValidator<PartnerRequest> partnerValidator)
+    IValidator<PartnerRequest> partnerValidator,
+    IValidator<ReferringOrganisationRequest> referringValidator)
 {
     public const int MaxIdLength = 64;
 
@@ -40,10 +42,7 @@ public sealed class MaintainReferenceData(
         string? ifMatch, CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        if (partnerId.Length is 0 or > MaxIdLength || !partnerId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            throw RequestValidationException.ForField("partnerId", $"Letters, digits and dashes, at most {MaxIdLength}.");
-        }
+        EnsureOrganisationId("partnerId", partnerId);
         RequestValidation.ThrowIfInvalid(await partnerValidator.ValidateAsync(request, cancellationToken));
         var known = (await store.CountriesAsync(cancellationToken)).Select(c => c.Code).ToHashSet();
         var unknown = request.Countries!.Where(c => !known.Contains(c)).ToList();
@@ -52,12 +51,6 @@ public sealed class MaintainReferenceData(
             throw new RuleViolationException("A partner can only cover countries of the programme.",
                 [new RuleFailure("countries", $"Not a country of the programme: {string.Join(", ", unknown)}.")]);
         }
-        var existing = await store.ReadOrganisationAsync(partnerId, cancellationToken);
-        if (existing is not null && existing.Value.Kind != OrganisationKind.Partner)
-        {
-            throw new ConflictException($"'{partnerId}' is an organisation of another kind.");
-        }
-        EnsureVersion(existing, ifMatch);
         var partner = new Organisation
         {
             Id = partnerId,
@@ -66,7 +59,44 @@ public sealed class MaintainReferenceData(
             Countries = request.Countries!.Distinct().ToList(),
             Active = request.Active!.Value,
         };
-        return await store.SaveOrganisationAsync(partner, ifMatch, cancellationToken);
+        return await SaveOrganisationAsync(partner, ifMatch, cancellationToken);
+    }
+
+    public async Task<Versioned<Organisation>> SetReferringOrganisationAsync(Caller caller, string organisationId,
+        ReferringOrganisationRequest request, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ReferenceDataAccess.EnsureMayMaintain(caller);
+        EnsureOrganisationId("organisationId", organisationId);
+        RequestValidation.ThrowIfInvalid(await referringValidator.ValidateAsync(request, cancellationToken));
+        var referring = new Organisation
+        {
+            Id = organisationId,
+            Name = request.Name!,
+            Kind = OrganisationKind.Referring,
+            Active = request.Active!.Value,
+        };
+        return await SaveOrganisationAsync(referring, ifMatch, cancellationToken);
+    }
+
+    private static void EnsureOrganisationId(string field, string id)
+    {
+        if (id.Length is 0 or > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw RequestValidationException.ForField(field, $"Letters, digits and dashes, at most {MaxIdLength}.");
+        }
+    }
+
+    /// <summary>Organisations of all kinds share one id space; an id keeps the kind it was created with.</summary>
+    private async Task<Versioned<Organisation>> SaveOrganisationAsync(Organisation organisation, string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        var existing = await store.ReadOrganisationAsync(organisation.Id, cancellationToken);
+        if (existing is not null && existing.Value.Kind != organisation.Kind)
+        {
+            throw new ConflictException($"'{organisation.Id}' is an organisation of another kind.");
+        }
+        EnsureVersion(existing, ifMatch);
+        return await store.SaveOrganisationAsync(organisation, ifMatch, cancellationToken);
     }
 
     /// <summary>An existing item changes only with its current ETag; a new one is created without If-Match.</summary>

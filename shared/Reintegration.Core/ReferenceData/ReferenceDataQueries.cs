@@ -21,15 +21,27 @@ public sealed class ReferenceDataQueries(IReferenceDataStore store)
     public async Task<Versioned<Country>> CountryAsync(string code, CancellationToken cancellationToken) =>
         await store.ReadCountryAsync(code, cancellationToken) ?? throw new NotFoundException($"Country {code}");
 
-    public async Task<Versioned<Organisation>> PartnerAsync(string id, CancellationToken cancellationToken) =>
-        await store.ReadOrganisationAsync(id, cancellationToken) is { Value.Kind: OrganisationKind.Partner } partner
-            ? partner
-            : throw new NotFoundException($"Partner {id}");
+    public Task<Versioned<Organisation>> PartnerAsync(string id, CancellationToken cancellationToken) =>
+        OrganisationAsync(OrganisationKind.Partner, id, cancellationToken);
 
-    public async Task<IReadOnlyList<Organisation>> PartnersAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Organisation>> PartnersAsync(CancellationToken cancellationToken) =>
+        OrganisationsAsync(OrganisationKind.Partner, cancellationToken);
+
+    public Task<Versioned<Organisation>> ReferringOrganisationAsync(string id, CancellationToken cancellationToken) =>
+        OrganisationAsync(OrganisationKind.Referring, id, cancellationToken);
+
+    public Task<IReadOnlyList<Organisation>> ReferringOrganisationsAsync(CancellationToken cancellationToken) =>
+        OrganisationsAsync(OrganisationKind.Referring, cancellationToken);
+
+    private async Task<Versioned<Organisation>> OrganisationAsync(OrganisationKind kind, string id, CancellationToken cancellationToken) =>
+        await store.ReadOrganisationAsync(id, cancellationToken) is { } found && found.Value.Kind == kind
+            ? found
+            : throw new NotFoundException(kind == OrganisationKind.Partner ? $"Partner {id}" : $"Referring organisation {id}");
+
+    private async Task<IReadOnlyList<Organisation>> OrganisationsAsync(OrganisationKind kind, CancellationToken cancellationToken)
     {
         var organisations = await store.OrganisationsAsync(cancellationToken);
-        return organisations.Where(o => o.Kind == OrganisationKind.Partner).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+        return organisations.Where(o => o.Kind == kind).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
     }
 }
 

@@ -17,6 +17,12 @@ public sealed record PartnerRequest
     public bool? Active { get; init; }
 }
 
+public sealed record ReferringOrganisationRequest
+{
+    public string? Name { get; init; }
+    public bool? Active { get; init; }
+}
+
 public sealed class CountryRequestValidator : AbstractValidator<CountryRequest>
 {
     public CountryRequestValidator()
@@ -37,5 +43,14 @@ public sealed class PartnerRequestValidator : AbstractValidator<PartnerRequest>
         RuleFor(p => p.Countries).NotEmpty().Must(c => c is null || c.Count <= 50).WithMessage("From 1 to 50 countries.");
         RuleForEach(p => p.Countries).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("An ISO 3166-1 alpha-2 code in capitals.");
         RuleFor(p => p.Active).NotNull();
+    }
+}
+
+public sealed class ReferringOrganisationRequestValidator : AbstractValidator<ReferringOrganisationRequest>
+{
+    public ReferringOrganisationRequestValidator()
+    {
+        RuleFor(o => o.Name).NotEmpty().MaximumLength(200);
+        RuleFor(o => o.Active).NotNull();
     }
 }
