@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
         services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();
         services.AddSingleton<IValidator<ReferringOrganisationRequest>, ReferringOrganisationRequestValidator>();
+        services.AddSingleton<IValidator<PhaseRequest>, PhaseRequestValidator>();
         services.AddSingleton<MaintainReferenceData>();
         return services;
     }

@@ -37,5 +37,14 @@ internal sealed class InMemoryReferenceData(ReferenceDataSet set) : IReferenceDa
         return Task.FromResult(new Versioned<Organisation>(organisation, "\"1\""));
     }
 
+    public Task<Versioned<ProgrammePhase>?> ReadPhaseAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Set.Phases.FirstOrDefault(p => p.Id == id) is { } phase ? new Versioned<ProgrammePhase>(phase, "\"1\"") : null);
+
+    public Task<Versioned<ProgrammePhase>> SavePhaseAsync(ProgrammePhase phase, string? ifMatch, CancellationToken cancellationToken)
+    {
+        Set = Set with { Phases = Set.Phases.Where(p => p.Id != phase.Id).Append(phase).ToList() };
+        return Task.FromResult(new Versioned<ProgrammePhase>(phase, "\"1\""));
+    }
+
     public Task SeedAsync(ReferenceDataSet seed, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -36,6 +36,12 @@ public sealed class CosmosReferenceDataStore(CosmosDatabase database, CosmosETag
     public Task<Versioned<Organisation>?> ReadOrganisationAsync(string id, CancellationToken cancellationToken) =>
         ReadVersionedAsync<Organisation>(OrganisationKind, id, cancellationToken);
 
+    public Task<Versioned<ProgrammePhase>?> ReadPhaseAsync(string id, CancellationToken cancellationToken) =>
+        ReadVersionedAsync<ProgrammePhase>(PhaseKind, id, cancellationToken);
+
+    public Task<Versioned<ProgrammePhase>> SavePhaseAsync(ProgrammePhase phase, string? ifMatch, CancellationToken cancellationToken) =>
+        SaveAsync(PhaseKind, phase.Id, phase, ifMatch, cancellationToken);
+
     public Task<Versioned<Country>> SaveCountryAsync(Country country, string? ifMatch, CancellationToken cancellationToken) =>
         SaveAsync(CountryKind, country.Code, country, ifMatch, cancellationToken);
 

@@ -13,12 +13,16 @@ public interface IReferenceDataStore
 
     Task<Versioned<Country>?> ReadCountryAsync(string code, CancellationToken cancellationToken);
     Task<Versioned<Organisation>?> ReadOrganisationAsync(string id, CancellationToken cancellationToken);
+    Task<Versioned<ProgrammePhase>?> ReadPhaseAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Creates when <paramref name="ifMatch"/> is null (ConflictException if it exists), else replaces that version.</summary>
     Task<Versioned<Country>> SaveCountryAsync(Country country, string? ifMatch, CancellationToken cancellationToken);
 
     /// <summary>Creates when <paramref name="ifMatch"/> is null (ConflictException if it exists), else replaces that version.</summary>
     Task<Versioned<Organisation>> SaveOrganisationAsync(Organisation organisation, string? ifMatch, CancellationToken cancellationToken);
+
+    /// <summary>Creates when <paramref name="ifMatch"/> is null (ConflictException if it exists), else replaces that version.</summary>
+    Task<Versioned<ProgrammePhase>> SavePhaseAsync(ProgrammePhase phase, string? ifMatch, CancellationToken cancellationToken);
 
     /// <summary>Adds what is missing; never overwrites what an administrator changed.</summary>
     Task SeedAsync(ReferenceDataSet seed, CancellationToken cancellationToken);

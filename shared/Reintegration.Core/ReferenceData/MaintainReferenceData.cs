@@ -6,7 +6,7 @@ using Reintegration.Core.Storage;
 namespace Reintegration.Core.ReferenceData;
 
 /// <summary>
-/// A coordinator adds or changes countries, partner organisations and referring organisations. Suspending a country
+/// A coordinator adds or changes countries, programme phases, partner organisations and referring organisations. Suspending a country
 /// blocks new referrals and departures; existing cases stay as they are and readable. Deactivating an organisation
 /// shuts its people out (see <see cref="Access.OrganisationMembership"/>); its cases stay as they are.
 /// </summary>
@@ -14,7 +14,8 @@ public sealed class MaintainReferenceData(
     IReferenceDataStore store,
     IValidator<CountryRequest> countryValidator,
     IValidator<PartnerRequest> partnerValidator,
-    IValidator<ReferringOrganisationRequest> referringValidator)
+    IValidator<ReferringOrganisationRequest> referringValidator,
+    IValidator<PhaseRequest> phaseValidator)
 {
     public const int MaxIdLength = 64;
 
@@ -42,7 +43,7 @@ public sealed class MaintainReferenceData(
         string? ifMatch, CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        EnsureOrganisationId("partnerId", partnerId);
+        EnsureId("partnerId", partnerId);
         RequestValidation.ThrowIfInvalid(await partnerValidator.ValidateAsync(request, cancellationToken));
         var known = (await store.CountriesAsync(cancellationToken)).Select(c => c.Code).ToHashSet();
         var unknown = request.Countries!.Where(c => !known.Contains(c)).ToList();
@@ -66,7 +67,7 @@ public sealed class MaintainReferenceData(
         ReferringOrganisationRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        EnsureOrganisationId("organisationId", organisationId);
+        EnsureId("organisationId", organisationId);
         RequestValidation.ThrowIfInvalid(await referringValidator.ValidateAsync(request, cancellationToken));
         var referring = new Organisation
         {
@@ -78,7 +79,51 @@ public sealed class MaintainReferenceData(
         return await SaveOrganisationAsync(referring, ifMatch, cancellationToken);
     }
 
-    private static void EnsureOrganisationId(string field, string id)
+    /// <summary>
+    /// Adds or changes a programme phase. Phases may not overlap: a referral belongs to the one phase active on its date.
+    /// A change applies from now on: plans assessed, checkpoints scheduled and alerts raised afterwards use it; what
+    /// was approved, scheduled or raised before stays as it was.
+    /// </summary>
+    public async Task<Versioned<ProgrammePhase>> SetPhaseAsync(Caller caller, string phaseId, PhaseRequest request, string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        ReferenceDataAccess.EnsureMayMaintain(caller);
+        EnsureId("phaseId", phaseId);
+        RequestValidation.ThrowIfInvalid(await phaseValidator.ValidateAsync(request, cancellationToken));
+        var phase = new ProgrammePhase
+        {
+            Id = phaseId,
+            Name = request.Name!,
+            StartsOn = request.StartsOn!.Value,
+            EndsOn = request.EndsOn!.Value,
+            Budget = new BudgetPolicy
+            {
+                CashContribution = request.Budget!.CashContribution!.Value,
+                InKindPerAdult = request.Budget.InKindPerAdult!.Value,
+                InKindPerChild = request.Budget.InKindPerChild!.Value,
+                ApprovalCeiling = request.Budget.ApprovalCeiling!.Value,
+            },
+        };
+        // Left out, the schedule and grace period keep the programme's defaults (ProgrammePhase).
+        phase = phase with
+        {
+            MonitoringMonths = request.MonitoringMonths ?? phase.MonitoringMonths,
+            GracePeriodDays = request.GracePeriodDays ?? phase.GracePeriodDays,
+        };
+        var overlapping = (await store.PhasesAsync(cancellationToken))
+            .Where(p => p.Id != phaseId && p.StartsOn <= phase.EndsOn && phase.StartsOn <= p.EndsOn)
+            .Select(p => $"{p.Id} ({p.StartsOn:yyyy-MM-dd} to {p.EndsOn:yyyy-MM-dd})")
+            .ToList();
+        if (overlapping.Count > 0)
+        {
+            throw new RuleViolationException("Phases may not overlap: a referral belongs to the one phase active on its date.",
+                [new RuleFailure("startsOn", $"The dates overlap {string.Join(", ", overlapping)}.")]);
+        }
+        EnsureVersion(await store.ReadPhaseAsync(phaseId, cancellationToken), ifMatch);
+        return await store.SavePhaseAsync(phase, ifMatch, cancellationToken);
+    }
+
+    private static void EnsureId(string field, string id)
     {
         if (id.Length is 0 or > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {

@@ -33,6 +33,12 @@ public sealed class ReferenceDataQueries(IReferenceDataStore store)
     public Task<IReadOnlyList<Organisation>> ReferringOrganisationsAsync(CancellationToken cancellationToken) =>
         OrganisationsAsync(OrganisationKind.Referring, cancellationToken);
 
+    public async Task<IReadOnlyList<ProgrammePhase>> PhasesAsync(CancellationToken cancellationToken) =>
+        (await store.PhasesAsync(cancellationToken)).OrderBy(p => p.StartsOn).ToList();
+
+    public async Task<Versioned<ProgrammePhase>> PhaseAsync(string id, CancellationToken cancellationToken) =>
+        await store.ReadPhaseAsync(id, cancellationToken) ?? throw new NotFoundException($"Phase {id}");
+
     private async Task<Versioned<Organisation>> OrganisationAsync(OrganisationKind kind, string id, CancellationToken cancellationToken) =>
         await store.ReadOrganisationAsync(id, cancellationToken) is { } found && found.Value.Kind == kind
             ? found

@@ -1,0 +1,96 @@
+using Reintegration.Core.Access;
+using Reintegration.Core.Errors;
+using Reintegration.Core.ReferenceData;
+
+namespace Reintegration.Core.Tests.ReferenceData;
+
+public class PhaseMaintenanceTests
+{
+    private static readonly Caller Coordinator = new("coordinator-1", Role.Coordinator, "org-coordination");
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly InMemoryReferenceData store = new(ReferenceDataSeed.Published());
+
+    private MaintainReferenceData Maintain => new(store, new CountryRequestValidator(), new PartnerRequestValidator(),
+        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator());
+
+    private static PhaseRequest Phase5 => new()
+    {
+        Name = "Phase 5",
+        StartsOn = new DateOnly(2027, 11, 1),
+        EndsOn = new DateOnly(2029, 10, 31),
+        Budget = new BudgetPolicyRequest { CashContribution = 250m, InKindPerAdult = 2000m, InKindPerChild = 650.50m, ApprovalCeiling = 6000m },
+    };
+
+    [Fact]
+    public async Task A_new_phase_after_the_last_is_saved_with_the_default_schedule_and_grace_period()
+    {
+        await Maintain.SetPhaseAsync(Coordinator, "phase-5", Phase5, null, Cancel);
+
+        var saved = store.Set.Phases.Single(p => p.Id == "phase-5");
+        Assert.Equal(new DateOnly(2027, 11, 1), saved.StartsOn);
+        Assert.Equal(650.50m, saved.Budget.InKindPerChild);
+        Assert.Equal([1, 3, 6, 12], saved.MonitoringMonths);
+        Assert.Equal(14, saved.GracePeriodDays);
+    }
+
+    [Fact]
+    public async Task A_phase_overlapping_another_is_refused_naming_it_and_nothing_is_saved()
+    {
+        var overlapping = Phase5 with { StartsOn = new DateOnly(2027, 10, 31) };
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Maintain.SetPhaseAsync(Coordinator, "phase-5", overlapping, null, Cancel));
+
+        Assert.Contains("phase-4", Assert.Single(refused.Failures).Detail);
+        Assert.DoesNotContain(store.Set.Phases, p => p.Id == "phase-5");
+    }
+
+    [Fact]
+    public async Task A_phase_may_change_its_own_dates_and_schedule()
+    {
+        var phase4 = store.Set.Phases.Single(p => p.Id == "phase-4");
+        var longer = Phase5 with
+        {
+            Name = phase4.Name, StartsOn = phase4.StartsOn, EndsOn = phase4.EndsOn.AddMonths(6), MonitoringMonths = [1, 6, 12, 18], GracePeriodDays = 21,
+        };
+
+        await Maintain.SetPhaseAsync(Coordinator, "phase-4", longer, "\"1\"", Cancel);
+
+        var saved = store.Set.Phases.Single(p => p.Id == "phase-4");
+        Assert.Equal(phase4.EndsOn.AddMonths(6), saved.EndsOn);
+        Assert.Equal([1, 6, 12, 18], saved.MonitoringMonths);
+        Assert.Equal(21, saved.GracePeriodDays);
+    }
+
+    [Fact]
+    public async Task Bad_amounts_dates_and_schedules_are_each_named_and_nothing_is_saved()
+    {
+        var bad = Phase5 with
+        {
+            EndsOn = new DateOnly(2027, 1, 1),
+            Budget = new BudgetPolicyRequest { CashContribution = -1m, InKindPerAdult = 2000.005m, InKindPerChild = null, ApprovalCeiling = 1_000_000m },
+            MonitoringMonths = [3, 1],
+            GracePeriodDays = 400,
+        };
+
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => Maintain.SetPhaseAsync(Coordinator, "phase-5", bad, null, Cancel));
+
+        Assert.Equal(
+            ["Budget.ApprovalCeiling", "Budget.CashContribution", "Budget.InKindPerAdult", "Budget.InKindPerChild", "EndsOn", "GracePeriodDays", "MonitoringMonths"],
+            refused.Errors.Keys.Select(k => k.Replace("budget.", "Budget.", StringComparison.OrdinalIgnoreCase)).Select(Capitalise).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(store.Set.Phases, p => p.Id == "phase-5");
+    }
+
+    [Theory]
+    [InlineData(Role.Caseworker)]
+    [InlineData(Role.Partner)]
+    [InlineData(Role.Dpo)]
+    public async Task Only_a_coordinator_changes_phases(Role role)
+    {
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            Maintain.SetPhaseAsync(new Caller("someone", role, "org"), "phase-5", Phase5, null, Cancel));
+        Assert.DoesNotContain(store.Set.Phases, p => p.Id == "phase-5");
+    }
+
+    private static string Capitalise(string key) => string.Join('.', key.Split('.').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+}
