@@ -21,6 +21,7 @@ public static class ServiceRegistration
             .Validate(o => o.HasSigningSource, "Setting Auth:MetadataAddress (or, locally, Auth:DevelopmentSigningKey) is required.")
             .ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
+        services.AddHttpClient(BearerAuthenticator.MetadataClient);
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<HttpEndpoint>();
         services.AddSingleton<RequestReader>();

@@ -19,7 +19,11 @@ public sealed class BearerAuthenticator
     private readonly TokenValidationParameters parameters;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
-    public BearerAuthenticator(IOptions<AuthOptions> options, TimeProvider time, ILogger<BearerAuthenticator> logger)
+    /// <summary>The named HttpClient that fetches the identity provider's metadata and signing keys.</summary>
+    public const string MetadataClient = "auth-metadata";
+
+    public BearerAuthenticator(IOptions<AuthOptions> options, TimeProvider time, IHttpClientFactory httpClients,
+        ILogger<BearerAuthenticator> logger)
     {
         this.options = options.Value;
         this.logger = logger;
@@ -47,7 +51,8 @@ public sealed class BearerAuthenticator
         else if (!string.IsNullOrWhiteSpace(this.options.MetadataAddress))
         {
             parameters.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
-                this.options.MetadataAddress, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever());
+                this.options.MetadataAddress, new OpenIdConnectConfigurationRetriever(),
+                new HttpDocumentRetriever(httpClients.CreateClient(MetadataClient)) { RequireHttps = true });
             parameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
         }
     }
