@@ -96,6 +96,8 @@ public sealed class OrganisationTests(LocalHostFixture host)
     [InlineData("partner", "partner-xx-never-added")]
     [InlineData("coordinator", "org-ref-demo")]
     [InlineData("dpo", "partner-gh-1")]
+    [InlineData("caseworker", "org-ref-demo/../org-coordination")]
+    [InlineData("partner", "partner-gh-1 ")]
     public async Task A_token_naming_an_unknown_organisation_or_one_of_another_kind_is_refused(string role, string organisation)
     {
         using var response = await host.ClientFor(role, organisation).GetAsync("api/cases", Cancel);

@@ -19,7 +19,10 @@ public sealed class OrganisationMembership(IReferenceDataStore referenceData)
 
     public async Task EnsureRecognisedAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var organisation = await referenceData.FindOrganisationAsync(caller.OrganisationId, cancellationToken);
+        // A claim that cannot be an organisation id is refused without a read: it never reaches the store's paths.
+        var organisation = ReferenceIds.IsValid(caller.OrganisationId)
+            ? await referenceData.FindOrganisationAsync(caller.OrganisationId, cancellationToken)
+            : null;
         // One answer for unknown, inactive and wrong kind: the caller learns nothing about other organisations.
         if (organisation is null || !organisation.Active || organisation.Kind != KindFor(caller.Role))
         {

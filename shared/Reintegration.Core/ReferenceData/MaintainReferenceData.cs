@@ -17,8 +17,6 @@ public sealed class MaintainReferenceData(
     IValidator<ReferringOrganisationRequest> referringValidator,
     IValidator<PhaseRequest> phaseValidator)
 {
-    public const int MaxIdLength = 64;
-
     public async Task<Versioned<Country>> SetCountryAsync(Caller caller, string code, CountryRequest request, string? ifMatch,
         CancellationToken cancellationToken)
     {
@@ -125,9 +123,9 @@ public sealed class MaintainReferenceData(
 
     private static void EnsureId(string field, string id)
     {
-        if (id.Length is 0 or > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (!ReferenceIds.IsValid(id))
         {
-            throw RequestValidationException.ForField(field, $"Letters, digits and dashes, at most {MaxIdLength}.");
+            throw RequestValidationException.ForField(field, ReferenceIds.Rule);
         }
     }
 
