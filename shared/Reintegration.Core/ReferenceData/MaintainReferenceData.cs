@@ -101,15 +101,11 @@ public sealed class MaintainReferenceData(
                 InKindPerChild = request.Budget.InKindPerChild!.Value,
                 ApprovalCeiling = request.Budget.ApprovalCeiling!.Value,
             },
-        };
-        // Left out, the schedule and grace period keep the programme's defaults (ProgrammePhase).
-        phase = phase with
-        {
-            MonitoringMonths = request.MonitoringMonths ?? phase.MonitoringMonths,
-            GracePeriodDays = request.GracePeriodDays ?? phase.GracePeriodDays,
+            MonitoringMonths = request.MonitoringMonths ?? ProgrammePhase.DefaultMonitoringMonths,
+            GracePeriodDays = request.GracePeriodDays ?? ProgrammePhase.DefaultGracePeriodDays,
         };
         var overlapping = (await store.PhasesAsync(cancellationToken))
-            .Where(p => p.Id != phaseId && p.StartsOn <= phase.EndsOn && phase.StartsOn <= p.EndsOn)
+            .Where(phase.Overlaps)
             .Select(p => $"{p.Id} ({p.StartsOn:yyyy-MM-dd} to {p.EndsOn:yyyy-MM-dd})")
             .ToList();
         if (overlapping.Count > 0)

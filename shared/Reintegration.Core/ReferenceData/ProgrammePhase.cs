@@ -10,11 +10,17 @@ public sealed record ProgrammePhase
     public required DateOnly EndsOn { get; init; }
     public required BudgetPolicy Budget { get; init; }
     /// <summary>Monitoring checkpoints, in months after arrival.</summary>
-    public IReadOnlyList<int> MonitoringMonths { get; init; } = [1, 3, 6, 12];
+    public IReadOnlyList<int> MonitoringMonths { get; init; } = DefaultMonitoringMonths;
     /// <summary>Days after a checkpoint's due date before its report counts as overdue.</summary>
-    public int GracePeriodDays { get; init; } = 14;
+    public int GracePeriodDays { get; init; } = DefaultGracePeriodDays;
+
+    public static readonly IReadOnlyList<int> DefaultMonitoringMonths = [1, 3, 6, 12];
+    public const int DefaultGracePeriodDays = 14;
 
     public bool IsActiveOn(DateOnly date) => date >= StartsOn && date <= EndsOn;
+
+    /// <summary>Whether another phase shares a day with this one (a referral must belong to exactly one phase).</summary>
+    public bool Overlaps(ProgrammePhase other) => other.Id != Id && other.StartsOn <= EndsOn && StartsOn <= other.EndsOn;
 }
 
 /// <summary>Amounts in EUR a household may receive in a phase.</summary>
