@@ -3,11 +3,16 @@ using Azure.Messaging.ServiceBus;
 
 namespace Reintegration.Monitoring.Tests;
 
-/// <summary>Reads what a subscription received, as the partner's or caseworker's own system would.</summary>
+/// <summary>
+/// Reads what a subscription received, as the partner's or caseworker's own system would. One receiver per
+/// subscription stays open for the test: in receive-and-delete mode a message the broker sends on a receiver's
+/// outstanding credit after a receive timed out is already deleted, so closing that receiver would lose it.
+/// </summary>
 internal sealed class Notifications(string connectionString) : IAsyncDisposable
 {
     private readonly ServiceBusClient client = new(connectionString);
     private readonly Dictionary<string, List<ServiceBusReceivedMessage>> received = [];
+    private readonly Dictionary<string, ServiceBusReceiver> receivers = [];
 
     public sealed record Received(string Kind, string CheckpointId, string MessageId, JsonObject Body);
 
@@ -18,8 +23,11 @@ internal sealed class Notifications(string connectionString) : IAsyncDisposable
         {
             received[subscription] = messages = [];
         }
-        await using var receiver = client.CreateReceiver("partner-notifications", subscription,
-            new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete });
+        if (!receivers.TryGetValue(subscription, out var receiver))
+        {
+            receivers[subscription] = receiver = client.CreateReceiver("partner-notifications", subscription,
+                new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete });
+        }
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
