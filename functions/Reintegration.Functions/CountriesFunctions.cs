@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reintegration.Api.Http;
+using Reintegration.Core.ReferenceData;
+
+namespace Reintegration.Functions;
+
+/// <summary>The countries of return; coordinators add, suspend and reactivate them.</summary>
+public sealed class CountriesFunctions(HttpEndpoint endpoint, RequestReader reader, ReferenceDataQueries referenceData, MaintainReferenceData maintain)
+{
+    /// <summary>Public: the active countries of return and whether a partner is available there.</summary>
+    [Function("ListCountries")]
+    public Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "countries")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoint.AnonymousAsync(request, async () => Responses.Ok(await referenceData.ActiveCountriesAsync(cancellationToken)));
+
+    /// <summary>One country with its ETag, so a coordinator can change it.</summary>
+    [Function("GetCountry")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "countries/{code}")] HttpRequest request,
+        string code, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async _ =>
+            Responses.Versioned(request, await referenceData.CountryAsync(code, cancellationToken), c => c));
+
+    [Function("SetCountry")]
+    public Task<IActionResult> Set(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "countries/{code}")] HttpRequest request,
+        string code, CancellationToken cancellationToken) =>
+        endpoint.AuthorisedAsync(request, async caller =>
+        {
+            var body = await reader.ReadJsonAsync<CountryRequest>(request, cancellationToken);
+            var saved = await maintain.SetCountryAsync(caller, code, body.Value, Preconditions.IfMatch(request), cancellationToken);
+            return Responses.Saved(request, $"/api/countries/{code}", saved, c => c);
+        });
+}
