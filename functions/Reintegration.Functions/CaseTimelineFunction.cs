@@ -12,5 +12,5 @@ public sealed class CaseTimelineFunction(HttpEndpoint endpoint, CaseQueries case
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await cases.TimelineAsync(caller, caseId, cancellationToken)));
+        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await cases.TimelineAsync(caller, RouteIds.Case(caseId), cancellationToken)));
 }

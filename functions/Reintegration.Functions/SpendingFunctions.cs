@@ -16,7 +16,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<SpendingRequest>(request, cancellationToken);
-            var (changed, recorded) = await spending.RecordAsync(caller, caseId, body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
+            var (changed, recorded) = await spending.RecordAsync(caller, RouteIds.Case(caseId), body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
             return Responses.Created($"/api/cases/{caseId}/budget", changed, _ => recorded);
         });
 
@@ -27,7 +27,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<ReceiptRequest>(request, cancellationToken);
-            var (changed, proven) = await spending.AttachReceiptAsync(caller, caseId, spendingId, body.Value, cancellationToken);
+            var (changed, proven) = await spending.AttachReceiptAsync(caller, RouteIds.Case(caseId), RouteIds.Spending(spendingId), body.Value, cancellationToken);
             return Responses.Versioned(request, changed, _ => proven);
         });
 
@@ -38,7 +38,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<CashPaymentRequest>(request, cancellationToken);
-            var changed = await spending.RecordCashPaymentAsync(caller, caseId, body.Value, cancellationToken);
+            var changed = await spending.RecordCashPaymentAsync(caller, RouteIds.Case(caseId), body.Value, cancellationToken);
             return Responses.Versioned(request, changed, BudgetOverview.Of);
         });
 
@@ -46,5 +46,5 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
     public Task<IActionResult> Budget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/budget")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await spending.BudgetAsync(caller, caseId, cancellationToken)));
+        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await spending.BudgetAsync(caller, RouteIds.Case(caseId), cancellationToken)));
 }

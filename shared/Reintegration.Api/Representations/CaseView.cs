@@ -32,7 +32,7 @@ public sealed record CaseView(
 {
     public static object For(Caller caller, Case c)
     {
-        var allowed = CaseAccessPolicy.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
+        var allowed = Core.Gate.CasePermissions.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
         return caller.Role == Role.Partner
             ? new PartnerCaseView(c.Id, c.Status, c.PartnerId!, c.CountryOfReturn, c.Person, c.FamilyMembers, c.Vulnerabilities,
                 c.ApprovedPlan, c.DepartedOn, c.ArrivedOn, allowed)
