@@ -30,6 +30,7 @@ public static class CoreServices
         services.AddSingleton<DataProtection.CaseConsent>();
         services.AddSingleton<IValidator<DataProtection.PersonCorrection>, DataProtection.PersonCorrectionValidator>();
         services.AddSingleton<DataProtection.Rectification>();
+        services.AddSingleton<DataProtection.SubjectAccess>();
         services.AddSingleton<Tasks.TaskList>();
         services.AddOptions<Documents.DocumentOptions>();
         services.AddSingleton<IValidator<Documents.DocumentRequest>, Documents.DocumentRequestValidator>();

@@ -90,6 +90,7 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("CorrectPerson", "PartnerAssigned", s => Send(HttpMethod.Put, $"api/cases/{s.CaseId}/person",
             new JsonObject { ["contact"] = new JsonObject { ["phone"] = "+233 20 123 4567" } }, s.ETag), [200, 404, 403, 409, 404, 403]),
         new("GetCaseAccessLog", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/access-log"), [403, 404, 403, 403, 404, 200]),
+        new("ExportCase", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/export"), [403, 404, 403, 403, 404, 200]),
         new("SearchAccessLog", "Referred", _ => Send(HttpMethod.Get, "api/access-log?organisationId=org-ref-demo"), [403, 403, 403, 403, 403, 200]),
     ];
 

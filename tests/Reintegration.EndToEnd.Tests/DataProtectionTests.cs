@@ -132,6 +132,40 @@ public sealed class DataProtectionTests(LocalHostFixture host)
         await Api.Do(host.ClientFor("coordinator", "org-coordination", subject: "coordinator-approver"), id, etag, "approve-plan");
     }
 
+    [Fact]
+    public async Task The_export_holds_every_part_of_the_case_and_is_itself_recorded()
+    {
+        var organisation = await api.NewOrganisation();
+        var (id, _) = await api.CaseAt("Arrived", organisation);
+        var receipt = await Documents.Upload(api.Partner(), id, "Receipt", "receipt.pdf", "application/pdf");
+        using (var spent = await api.Partner().PostAsync($"api/cases/{id}/spending", Api.JsonBody(Spending.Request("line-1", 100m, receipt)), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Created, spent.StatusCode);
+        }
+
+        using var export = await host.ClientFor("dpo", "org-coordination", subject: "dpo-exporter").GetAsync($"api/cases/{id}/export", Cancel);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var body = await Api.ReadObject(export);
+        var held = body["case"]!.AsObject();
+        Assert.Equal("Ama", held["person"]!["givenName"]!.GetValue<string>());
+        Assert.Single(held["familyMembers"]!.AsArray());
+        Assert.NotNull(held["approvedPlan"]);
+        Assert.Single(held["spending"]!.AsArray());
+        Assert.NotEmpty(held["timeline"]!.AsArray());
+        Assert.NotEmpty(held["consentHistory"]!.AsArray());
+        var document = Assert.Single(body["documents"]!.AsArray());
+        using (var download = await Documents.Get(new Uri(document!["downloadUrl"]!.GetValue<string>())))
+        {
+            Assert.Equal(Documents.File("receipt.pdf"), await download.Content.ReadAsByteArrayAsync(Cancel));
+        }
+        Assert.Contains(body["accessLog"]!.AsArray(), r => r!["what"]!.GetValue<string>() == "record-spending");
+        Assert.True(body["accessLogComplete"]!.GetValue<bool>());
+
+        using var log = await api.Dpo().GetAsync($"api/cases/{id}/access-log", Cancel);
+        Assert.Contains((await Api.ReadObject(log))["items"]!.AsArray(),
+            r => r!["actorId"]!.GetValue<string>() == "dpo-exporter" && r["what"]!.GetValue<string>() == "export");
+    }
+
     private static HttpRequestMessage Consent(string id, string etag, string action, string method, string? reason)
     {
         var body = new JsonObject { ["date"] = "2026-01-15", ["method"] = method };

@@ -24,6 +24,9 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>The app's clock: starts at the real time (whole seconds) and moves only when a test advances it.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
+    /// <summary>Everything the app logged in this run, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public LocalHostApp Host => _host ?? throw new InvalidOperationException("The local host fixture has not been initialised.");
 
     /// <summary>e.g. http://127.0.0.1:41234/ — API routes are under "api/".</summary>
@@ -70,7 +73,12 @@ public class LocalHostFixture : IAsyncLifetime
                 services.AddSingleton<TimeProvider>(Time);
                 ConfigureServices(services);
             },
-            ConfigureLogging = ConfigureLogging,
+            ConfigureLogging = logging =>
+            {
+                ConfigureLogging(logging);
+                logging.AddProvider(Logs);
+                logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+            },
             // Failed queue messages come back at once and empty queues are polled often, so queue tests stay fast.
             ConfigureHostSettings = host => host with
             {
