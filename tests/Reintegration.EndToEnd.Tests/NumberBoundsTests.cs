@@ -67,7 +67,7 @@ public sealed class NumberBoundsTests(LocalHostFixture host)
                 }
             }
         }
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     [Theory]

@@ -63,10 +63,10 @@ public sealed class SpendingRequestValidator : AbstractValidator<SpendingRequest
         RuleFor(s => s.ReceiptDocumentId).MaximumLength(50);
     }
 
-    /// <summary>Compared only when both inputs are within their bounds (their own rules report them otherwise).</summary>
+    /// <summary>Compared only when all three are within their bounds (their own rules report them otherwise).</summary>
     private static bool MatchesConversion(decimal? paid, decimal? rate, decimal eur)
     {
-        if (paid is not (> 0m and <= MaxAmount) || rate is not (>= MinExchangeRate and <= MaxExchangeRate))
+        if (paid is not (> 0m and <= MaxAmount) || rate is not (>= MinExchangeRate and <= MaxExchangeRate) || eur is not (> 0m and <= MaxAmount))
         {
             return true;
         }

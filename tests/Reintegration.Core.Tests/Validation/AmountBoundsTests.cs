@@ -10,8 +10,11 @@ namespace Reintegration.Core.Tests.Validation;
 /// <summary>No number of any size or precision makes a validator throw: each is a 400 naming the field, or accepted.</summary>
 public class AmountBoundsTests
 {
+    // Values within the bounds are as likely as values outside them, so that rules comparing fields are reached.
     private static readonly Gen<decimal?> AnyDecimal = Gen.OneOf(
         Gen.Decimal.Select(d => (decimal?)d),
+        Gen.Decimal[0.000001m, 1_000_000m].Select(d => (decimal?)d),
+        Gen.Decimal[0.000001m, 1_000_000m].Select(d => (decimal?)decimal.Round(d, 2)),
         Gen.OneOf(new decimal?[] {null, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -0.0000000000000000000000000001m,
             0m, 1m, 7.9228162514264337593543950335m, 1_000_000_000.01m }));
 
@@ -23,6 +26,18 @@ public class AmountBoundsTests
             AmountPaid = 1_000_000_000m, ExchangeRate = 0.0000000000000000000000000001m,
         });
         Assert.Contains(result.Errors, e => e.PropertyName == "ExchangeRate");
+    }
+
+    [Theory]
+    [InlineData("-79228162514264337593543950335")]
+    [InlineData("79228162514264337593543950335")]
+    public void An_amount_in_EUR_at_the_ends_of_decimal_is_refused_not_an_overflow(string eur)
+    {
+        var result = new SpendingRequestValidator(TestData.Clock()).Validate(Spending.Valid() with
+        {
+            AmountEur = decimal.Parse(eur, System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Contains(result.Errors, e => e.PropertyName == "AmountEur");
     }
 
     [Theory]
@@ -51,7 +66,7 @@ public class AmountBoundsTests
             return !result.IsValid || (paid is > 0m and <= SpendingRequestValidator.MaxAmount
                 && rate is >= SpendingRequestValidator.MinExchangeRate and <= SpendingRequestValidator.MaxExchangeRate
                 && eur is > 0m and <= SpendingRequestValidator.MaxAmount);
-        });
+        }, iter: 10_000);
 
     [Fact]
     public void Plan_and_phase_amounts_of_any_size_never_throw() =>
