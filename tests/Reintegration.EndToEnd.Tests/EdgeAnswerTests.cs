@@ -65,6 +65,17 @@ public sealed class EdgeAnswerTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_request_line_beyond_the_servers_own_limit_is_answered_by_the_server_without_a_body()
+    {
+        // Documented in docs/decisions/0011: Kestrel answers before any of the app's code runs.
+        var query = new string('a', EdgeLimits.MaxRequestTargetLength * EdgeLimits.ServerHeadroomFactor);
+        using var response = await host.Client.GetAsync($"api/countries?x={query}");
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
     public async Task Headers_over_the_app_limit_answer_431_problem()
     {
         using var large = new HttpRequestMessage(HttpMethod.Get, "api/countries");
