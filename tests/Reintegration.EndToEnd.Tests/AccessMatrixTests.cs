@@ -87,6 +87,7 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("WaiveCheckpoint", "Monitoring", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/checkpoints/m1/waive",
             new JsonObject { ["reason"] = "Test." }), [403, 404, 200, 403, 404, 403]),
         new("GetBudget", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/budget"), [200, 404, 200, 200, 404, 200]),
+        new("zzUnknownRoute", "Referred", s => Send(HttpMethod.Delete, $"api/cases/{s.CaseId}"), [405, 405, 405, 405, 405, 405]),
     ];
 
     [Fact]

@@ -15,8 +15,11 @@ public static class ProgrammeDates
     /// <summary>Nothing the programme records (consent, departure, arrival, payments, phases) happened before this.</summary>
     public static readonly DateOnly EarliestEvent = new(2000, 1, 1);
 
-    /// <summary>The latest day a programme phase may be planned to run to.</summary>
-    public static readonly DateOnly LatestPlanned = new(2100, 12, 31);
+    /// <summary>
+    /// The latest day a programme phase may be planned to run to: far enough to plan anything, and a century
+    /// short of the last day a date can hold, so that schedules adding months and days to it stay dates.
+    /// </summary>
+    public static readonly DateOnly LatestPlanned = new(9899, 12, 31);
 
     /// <summary>A date of birth: from <see cref="EarliestBirth"/> to today.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> BirthDate<T>(this IRuleBuilder<T, DateOnly?> rule, ProgrammeClock clock) =>

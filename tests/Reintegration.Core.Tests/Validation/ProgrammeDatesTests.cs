@@ -60,9 +60,10 @@ public class ProgrammeDatesTests
     [InlineData("1999-12-31", false)]
     [InlineData("2000-01-01", true)]
     [InlineData("2100-12-31", true)]
-    [InlineData("2101-01-01", false)]
+    [InlineData("9899-12-31", true)]
+    [InlineData("9900-01-01", false)]
     [InlineData("9999-12-31", false)]
-    public void A_phase_runs_between_2000_and_2100(string date, bool accepted)
+    public void A_phase_runs_between_2000_and_9899(string date, bool accepted)
     {
         var phase = new PhaseRequest
         {
