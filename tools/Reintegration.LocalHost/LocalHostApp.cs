@@ -164,13 +164,8 @@ public sealed class LocalHostApp : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize;
-            // Above the app's own limits, so that a request between the two gets the app's problem+json answer
-            // (Kestrel answers a bare 414 or 431 itself, before any middleware runs).
-            kestrel.Limits.MaxRequestLineSize = EdgeLimits.MaxRequestTargetLength * EdgeLimits.ServerHeadroomFactor;
-            kestrel.Limits.MaxRequestHeadersTotalSize = EdgeLimits.MaxHeadersTotalSize * EdgeLimits.ServerHeadroomFactor;
-            kestrel.Limits.MaxRequestHeaderCount = EdgeLimits.MaxHeaderCount * EdgeLimits.ServerHeadroomFactor;
+            EdgeLimits.ApplyTo(kestrel);
         });
         // ASP.NET Core's "Request starting/finished" lines carry the full URL, query string (and any token in it)
         // included; the edge middleware logs each request itself, without the query.

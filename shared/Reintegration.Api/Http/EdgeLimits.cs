@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Reintegration.Api.Http;
 
@@ -20,6 +21,19 @@ public static class EdgeLimits
 
     /// <summary>The limits a server in front is given: higher, so that between the two the API answers, not the server.</summary>
     public const int ServerHeadroomFactor = 2;
+
+    /// <summary>
+    /// A Kestrel in front of the app (the local host's, the Functions worker's): no Server header, and limits above
+    /// the app's, so that a request between the two gets the app's problem+json answer (Kestrel answers a bare 414
+    /// or 431 itself, before any middleware runs).
+    /// </summary>
+    public static void ApplyTo(KestrelServerOptions kestrel)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestLineSize = MaxRequestTargetLength * ServerHeadroomFactor;
+        kestrel.Limits.MaxRequestHeadersTotalSize = MaxHeadersTotalSize * ServerHeadroomFactor;
+        kestrel.Limits.MaxRequestHeaderCount = MaxHeaderCount * ServerHeadroomFactor;
+    }
 
     /// <summary>A 414 or 431 problem when the request is over a limit, otherwise null.</summary>
     public static Problem? Check(HttpRequest request)
