@@ -81,6 +81,8 @@ var hostSettings = {
   // identity's Entra token, which the authentication string asks for.
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The host's HTML welcome page at "/" is not an answer of the API (docs/decisions/0011).
+  AzureWebJobsDisableHomepage: 'true'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reintegration.Api;
+using Reintegration.Api.Http;
 using Reintegration.LocalHost.Configuration;
 using Reintegration.LocalHost.Functions;
 using Reintegration.LocalHost.Http;
@@ -28,6 +29,9 @@ public sealed class LocalHostApp : IAsyncDisposable
 
     /// <summary>As the Functions host's default request body limit (the app enforces a smaller one itself).</summary>
     public const long MaxRequestBodySize = 100L * 1024 * 1024;
+
+    /// <summary>Logs each request's full URL at Information; kept at Warning and above.</summary>
+    public const string RequestUrlLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     private readonly WebApplication _app;
     private readonly bool _ownsStandIns;
@@ -158,7 +162,14 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize;
+            EdgeLimits.ApplyTo(kestrel);
+        });
+        // ASP.NET Core's "Request starting/finished" lines carry the full URL, query string (and any token in it)
+        // included; the edge middleware logs each request itself, without the query.
+        builder.Logging.AddFilter(RequestUrlLogCategory, LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
         // IActionResult executors and MVC's JSON options (camelCase), as the Functions ASP.NET Core integration uses.
@@ -177,6 +188,10 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerService>());
 
         var app = builder.Build();
+        if (options.AddAppServices)
+        {
+            app.UseMiddleware<EdgeMiddleware>();
+        }
         app.MapHttpFunctions(catalog, hostSettings.RoutePrefix);
         return app;
     }

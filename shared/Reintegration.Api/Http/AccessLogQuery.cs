@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Reintegration.Core.DataProtection;
+using Reintegration.Core.Validation;
 using Reintegration.Core.Errors;
 using Reintegration.Core.Ids;
 using Reintegration.Core.ReferenceData;
@@ -19,7 +19,7 @@ public static class AccessLogQuery
         {
             return null;
         }
-        return value.Length <= MaxActorIdLength && PlainText.IsPlain(value)
+        return value.Length <= MaxActorIdLength && PlainTextRule.IsPlainText(value)
             ? value
             : throw RequestValidationException.ForField("actorId", $"A user id of at most {MaxActorIdLength} printable characters.");
     }

@@ -63,9 +63,9 @@ public sealed class HttpEndpoint(BearerAuthenticator authenticator, Organisation
         {
             return problem.ToResponse();
         }
-        // Type and route only: messages of unexpected exceptions may quote data.
+        // Type and route only: messages of unexpected exceptions may quote data. The route is the caller's: escaped.
         logger.LogError("Unexpected {ExceptionType} on {Method} {Route} at {Site}", exception.GetType().FullName,
-            request.Method, request.Path.Value, exception.TargetSite?.DeclaringType?.FullName);
+            LogValue.Of(request.Method), LogValue.Of(request.Path.Value), exception.TargetSite?.DeclaringType?.FullName);
         return ProblemMapping.Unexpected(request).ToResponse();
     }
 }

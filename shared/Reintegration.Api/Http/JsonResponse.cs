@@ -24,20 +24,24 @@ public sealed class JsonResponse(int statusCode, object? body, string contentTyp
         return this;
     }
 
-    public async Task ExecuteResultAsync(ActionContext context)
+    public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
+
+    /// <summary>Writes the answer outside MVC (the hosts' own middleware answers this way too).</summary>
+    public async Task WriteAsync(HttpContext httpContext)
     {
-        var response = context.HttpContext.Response;
+        var response = httpContext.Response;
         response.StatusCode = statusCode;
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;
         }
         response.Headers.CacheControl = "no-store";
+        SecurityHeaders.Apply(response.Headers);
         if (body is null)
         {
             return;
         }
         response.ContentType = $"{contentType}; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), ProgrammeJson.Options, context.HttpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), ProgrammeJson.Options, httpContext.RequestAborted);
     }
 }

@@ -25,12 +25,48 @@ public static class ProblemMapping
         ConflictException e => Problem.Of(request, ProblemTypes.Conflict, StatusCodes.Status409Conflict, "Conflict.", e.Message),
         UnsupportedMediaTypeException e => Problem.Of(request, ProblemTypes.UnsupportedMediaType,
             StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", e.Message),
+        // The server found the body broken while the app read it (bad chunking, a body shorter than its length).
+        BadHttpRequestException e => Malformed(request, e.StatusCode),
         _ => null,
     };
 
     public static Problem Unexpected(HttpRequest request) =>
         Problem.Of(request, ProblemTypes.Unexpected, StatusCodes.Status500InternalServerError,
             "Something went wrong on our side.", "Nothing is known to have changed; try again later.");
+
+    /// <summary>No route of the API has this path (the path is not echoed: it may be long or hold anything).</summary>
+    public static Problem UnknownRoute(HttpRequest request) =>
+        new(ProblemTypes.NotFound, "Not found.", StatusCodes.Status404NotFound, "The API has no such route.", null);
+
+    /// <summary>The route exists for other methods; the answer also carries them in Allow.</summary>
+    public static Problem MethodNotAllowed(HttpRequest request, IEnumerable<string> allowed) =>
+        Problem.Of(request, ProblemTypes.MethodNotAllowed, StatusCodes.Status405MethodNotAllowed, "Method not allowed.",
+            $"This route takes {string.Join(", ", allowed)}.");
+
+    public static Problem UriTooLong(HttpRequest request, int limit) =>
+        new(ProblemTypes.UriTooLong, "The request line is too long.", StatusCodes.Status414UriTooLong,
+            $"Path and query together may be at most {limit} characters.", null);
+
+    public static Problem HeadersTooLarge(HttpRequest request, int count, int size) =>
+        new(ProblemTypes.HeadersTooLarge, "The request headers are too large.", StatusCodes.Status431RequestHeaderFieldsTooLarge,
+            $"At most {count} headers of at most {size} characters together.", null);
+
+    /// <summary>The server could not read the request (e.g. a broken chunked body); nothing was done.</summary>
+    public static Problem Malformed(HttpRequest request, int status) =>
+        new(ProblemTypes.MalformedRequest, "The request could not be read.", status,
+            "The request is not well-formed HTTP; nothing was done.", null);
+
+    /// <summary>An answer that left the app without a body (a host's own 404, 405, 500...): the problem for its status.</summary>
+    public static Problem ForStatus(HttpRequest request, int status) => status switch
+    {
+        StatusCodes.Status404NotFound => UnknownRoute(request),
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(request, request.HttpContext.Response.Headers.Allow.ToString().Split(',',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+        StatusCodes.Status414UriTooLong => UriTooLong(request, EdgeLimits.MaxRequestTargetLength),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => HeadersTooLarge(request, EdgeLimits.MaxHeaderCount, EdgeLimits.MaxHeadersTotalSize),
+        >= 500 => Unexpected(request) with { Status = status },
+        _ => Malformed(request, status),
+    };
 
     public static Problem Unauthenticated(HttpRequest request) =>
         Problem.Of(request, ProblemTypes.Unauthenticated, StatusCodes.Status401Unauthorized,

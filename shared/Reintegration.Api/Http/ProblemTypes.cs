@@ -19,4 +19,11 @@ public static class ProblemTypes
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string DependencyUnavailable = Prefix + "dependency-unavailable";
     public const string Unexpected = Prefix + "unexpected";
+
+    // Answers about the request itself rather than the programme: no such route, a method the route does not
+    // take, a request line or headers over the limits, a request the server could not read.
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
+    public const string UriTooLong = Prefix + "uri-too-long";
+    public const string HeadersTooLarge = Prefix + "headers-too-large";
+    public const string MalformedRequest = Prefix + "malformed-request";
 }

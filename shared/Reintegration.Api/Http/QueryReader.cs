@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Reintegration.Core;
 using Reintegration.Core.Cases;
@@ -36,7 +37,7 @@ public static class QueryReader
     {
         var sizeText = request.Query["pageSize"].ToString();
         var size = PageRequest.DefaultSize;
-        if (!string.IsNullOrEmpty(sizeText) && (!int.TryParse(sizeText, out size) || size < 1 || size > PageRequest.MaxSize))
+        if (!string.IsNullOrEmpty(sizeText) && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > PageRequest.MaxSize))
         {
             throw RequestValidationException.ForField("pageSize", $"A whole number from 1 to {PageRequest.MaxSize}.");
         }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Reintegration.Core;
@@ -8,15 +7,12 @@ using Reintegration.Core.Errors;
 
 namespace Reintegration.Api.Http;
 
-/// <summary>Reads a JSON request body strictly: size-limited, JSON only, no unknown fields, every error named.</summary>
+/// <summary>
+/// Reads a JSON request body strictly (see <see cref="ProgrammeJson.CreateForRequests"/>): size-limited, JSON only,
+/// no unknown or repeated fields, numbers as numbers, enums by exact name, every error named.
+/// </summary>
 public sealed class RequestReader(IOptions<ApiOptions> options)
 {
-    private static readonly JsonSerializerOptions Strict = new(ProgrammeJson.Options)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowTrailingCommas = false,
-    };
-
     public async Task<RequestBody<T>> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
         if (request.ContentType is not { } contentType || !IsJson(contentType))
@@ -31,13 +27,13 @@ public sealed class RequestReader(IOptions<ApiOptions> options)
         var raw = await ReadLimitedAsync(request.Body, limit, cancellationToken);
         try
         {
-            var value = JsonSerializer.Deserialize<T>(raw, Strict)
+            var value = JsonSerializer.Deserialize<T>(raw, ProgrammeJson.RequestOptions)
                 ?? throw RequestValidationException.ForField("body", "A JSON object is required.");
             return new RequestBody<T>(value, raw);
         }
         catch (JsonException e) when (IsAboutAField(e))
         {
-            throw RequestValidationException.ForField(FieldOf(e.Path), ReasonOf(e));
+            throw RequestValidationException.ForField(FieldOf(e.Path), ReasonOf(e)!);
         }
         catch (JsonException e)
         {
@@ -83,14 +79,15 @@ public sealed class RequestReader(IOptions<ApiOptions> options)
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
 
-    // System.Text.Json tells these apart only by message: a value of the wrong type, or a field the request does not have.
-    private static bool IsAboutAField(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal) || e.Message.Contains("could not be converted", StringComparison.Ordinal);
+    // System.Text.Json tells these apart only by message: a value of the wrong type, a field the request does not
+    // have, or a field sent twice.
+    private static bool IsAboutAField(JsonException e) => ReasonOf(e) is not null;
 
-    private static string ReasonOf(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? "This field is not part of the request."
-            : "The value has the wrong type or format.";
+    private static string? ReasonOf(JsonException e) =>
+        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "This field is not part of the request."
+        : e.Message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "This field appears more than once."
+        : e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or format."
+        : null;
 }
 
 /// <summary>A parsed body with its raw text (for Idempotency-Key fingerprints).</summary>

@@ -9,17 +9,23 @@ public static class Responses
 {
     public static IActionResult Ok(object body) => new JsonResponse(StatusCodes.Status200OK, body);
 
-    /// <summary>200 with the ETag, or 304 when the client's If-None-Match already names this version.</summary>
+    /// <summary>
+    /// 200 with the ETag, or, for a read, 304 when the client's If-None-Match already names this version. A change
+    /// (POST, PUT) has happened by the time it answers, so it always answers 200 with the new version: a 304 would
+    /// tell the client nothing changed (RFC 9110 13.1.2: only GET and HEAD answer 304).
+    /// </summary>
     public static IActionResult Versioned<T>(HttpRequest request, Versioned<T> resource, Func<T, object> view)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" ||
+        if (IsRead(request) && ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" ||
             ifNoneMatch.Split(',').Select(t => t.Trim()).Contains(resource.ETag, StringComparer.Ordinal)))
         {
             return new JsonResponse(StatusCodes.Status304NotModified, null).WithHeader("ETag", resource.ETag);
         }
         return new JsonResponse(StatusCodes.Status200OK, view(resource.Value)).WithHeader("ETag", resource.ETag);
     }
+
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     public static IActionResult Created<T>(string location, Versioned<T> resource, Func<T, object> view) =>
         new JsonResponse(StatusCodes.Status201Created, view(resource.Value))

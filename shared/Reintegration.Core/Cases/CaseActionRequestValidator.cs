@@ -1,5 +1,6 @@
 using FluentValidation;
 using Reintegration.Core.Time;
+using Reintegration.Core.Validation;
 
 namespace Reintegration.Core.Cases;
 
@@ -10,13 +11,12 @@ public sealed class CaseActionRequestValidator : AbstractValidator<(CaseAction A
 
     public CaseActionRequestValidator(ProgrammeClock clock)
     {
-        RuleFor(x => x.Request.Reason).MaximumLength(MaxReasonLength).OverridePropertyName("reason");
+        RuleFor(x => x.Request.Reason).MaximumLength(MaxReasonLength).PlainText().OverridePropertyName("reason");
         RuleFor(x => x.Request.Reason).NotEmpty().OverridePropertyName("reason")
             .When(x => x.Action is CaseAction.Reject or CaseAction.Withdraw or CaseAction.Close);
         RuleFor(x => x.Request.PartnerId).NotEmpty().Must(Ids.IdShapes.IsReference).WithMessage(ReferenceData.ReferenceIds.Rule).OverridePropertyName("partnerId")
             .When(x => x.Action is CaseAction.AssignPartner);
-        RuleFor(x => x.Request.Date).NotNull().Must(d => d is null || d <= clock.Today)
-            .WithMessage("A date that is not in the future.").OverridePropertyName("date")
+        RuleFor(x => x.Request.Date).NotNull().PastEvent(clock).OverridePropertyName("date")
             .When(x => x.Action is CaseAction.Depart or CaseAction.ConfirmArrival);
         RuleFor(x => x.Request.Outcome).NotEmpty()
             .Must(EnumNames.IsOne<CaseOutcome>).WithMessage(EnumNames.OneOf<CaseOutcome>()).OverridePropertyName("outcome")

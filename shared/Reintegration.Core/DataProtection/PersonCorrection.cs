@@ -1,4 +1,5 @@
 using FluentValidation;
+using Reintegration.Core.Validation;
 using Reintegration.Core.Referrals;
 using Reintegration.Core.Time;
 
@@ -22,25 +23,25 @@ public sealed class PersonCorrectionValidator : AbstractValidator<PersonCorrecti
     public PersonCorrectionValidator(ProgrammeClock clock)
     {
         RuleFor(p => p.GivenName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength)
-            .Must(PlainText.IsPlain).WithMessage(PlainText.Rule).When(p => p.GivenName is not null);
+            .PlainText().When(p => p.GivenName is not null);
         RuleFor(p => p.FamilyName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength)
-            .Must(PlainText.IsPlain).WithMessage(PlainText.Rule).When(p => p.FamilyName is not null);
-        RuleFor(p => p.DateOfBirth).Must(d => Patterns.IsPlausibleBirthDate(d, clock)).WithMessage(Patterns.BirthDateMessage)
+            .PlainText().When(p => p.FamilyName is not null);
+        RuleFor(p => p.DateOfBirth).BirthDate(clock)
             .When(p => p.DateOfBirth is not null);
         RuleFor(p => p.Contact!.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()\-]{5,30}$")
             .WithMessage("Digits, spaces, brackets and dashes, optionally starting with +.").OverridePropertyName("contact.phone")
             .When(p => p.Contact?.Phone is not null);
         RuleFor(p => p.Contact!.Email).MaximumLength(254).EmailAddress().OverridePropertyName("contact.email")
             .When(p => p.Contact?.Email is not null);
-        RuleFor(p => p.Contact!.Address).MaximumLength(500).Must(PlainText.IsPlain).WithMessage(PlainText.Rule)
+        RuleFor(p => p.Contact!.Address).MaximumLength(500).PlainText()
             .OverridePropertyName("contact.address").When(p => p.Contact?.Address is not null);
         RuleFor(p => p.FamilyMembers).Must(m => m is null || m.Count <= ReferralRequestValidator.MaxFamilyMembers)
             .WithMessage($"At most {ReferralRequestValidator.MaxFamilyMembers} family members.");
         RuleForEach(p => p.FamilyMembers).NotNull().ChildRules(m =>
         {
-            m.RuleFor(x => x.GivenName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength).Must(PlainText.IsPlain).WithMessage(PlainText.Rule);
-            m.RuleFor(x => x.FamilyName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength).Must(PlainText.IsPlain).WithMessage(PlainText.Rule);
-            m.RuleFor(x => x.DateOfBirth).NotNull().Must(d => Patterns.IsPlausibleBirthDate(d, clock)).WithMessage(Patterns.BirthDateMessage);
+            m.RuleFor(x => x.GivenName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength).PlainText();
+            m.RuleFor(x => x.FamilyName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength).PlainText();
+            m.RuleFor(x => x.DateOfBirth).NotNull().BirthDate(clock);
             m.RuleFor(x => x.Relationship).NotEmpty().Must(r => ReferralVocabulary.Relationships.Contains(r))
                 .WithMessage($"One of: {string.Join(", ", ReferralVocabulary.Relationships)}.");
         });

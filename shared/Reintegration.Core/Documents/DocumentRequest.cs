@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
+using Reintegration.Core.Validation;
 
 namespace Reintegration.Core.Documents;
 
@@ -19,9 +20,9 @@ public sealed class DocumentRequestValidator : AbstractValidator<DocumentRequest
         var max = options.Value.MaxSizeBytes;
         RuleFor(d => d.Type).NotEmpty()
             .Must(EnumNames.IsOne<DocumentType>).WithMessage(EnumNames.OneOf<DocumentType>());
-        RuleFor(d => d.FileName).NotEmpty().MaximumLength(200)
-            .Must(n => n is null || !n.Any(c => char.IsControl(c) || c is '/' or '\\'))
-            .WithMessage("A file name without path separators or control characters.");
+        RuleFor(d => d.FileName).NotEmpty().MaximumLength(200).PlainText()
+            .Must(n => n is null || !n.Any(c => c is '/' or '\\'))
+            .WithMessage("A file name without path separators.");
         RuleFor(d => d.ContentType).NotEmpty().Must(c => FileSignatures.Allowed.Contains(c))
             .WithMessage($"One of: {string.Join(", ", FileSignatures.Allowed)}.");
         RuleFor(d => d.Size).NotNull().InclusiveBetween(1, max).WithMessage($"From 1 byte to {max} bytes.");

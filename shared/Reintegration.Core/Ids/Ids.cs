@@ -9,7 +9,7 @@ namespace Reintegration.Core.Ids;
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct CaseId
 {
-    private static Validation Validate(string input) => IdShapes.IsIssued(input) ? Validation.Ok : Validation.Invalid(IdShapes.IssuedRule);
+    private static Vogen.Validation Validate(string input) => IdShapes.IsIssued(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.IssuedRule);
 
     public static CaseId New() => From(Guid.NewGuid().ToString("D"));
 }
@@ -18,42 +18,42 @@ public readonly partial struct CaseId
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct DocumentId
 {
-    private static Validation Validate(string input) => IdShapes.IsIssued(input) ? Validation.Ok : Validation.Invalid(IdShapes.IssuedRule);
+    private static Vogen.Validation Validate(string input) => IdShapes.IsIssued(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.IssuedRule);
 }
 
 /// <summary>A spending in a case's ledger: the GUID issued when it was recorded.</summary>
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct SpendingId
 {
-    private static Validation Validate(string input) => IdShapes.IsIssued(input) ? Validation.Ok : Validation.Invalid(IdShapes.IssuedRule);
+    private static Vogen.Validation Validate(string input) => IdShapes.IsIssued(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.IssuedRule);
 }
 
 /// <summary>A monitoring checkpoint of a case, named after its months after arrival ("m3").</summary>
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct CheckpointId
 {
-    private static Validation Validate(string input) => IdShapes.IsCheckpoint(input) ? Validation.Ok : Validation.Invalid(IdShapes.CheckpointRule);
+    private static Vogen.Validation Validate(string input) => IdShapes.IsCheckpoint(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.CheckpointRule);
 }
 
 /// <summary>An organisation of the programme: a referring organisation, a partner, or the coordination.</summary>
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct OrganisationId
 {
-    private static Validation Validate(string input) =>
-        IdShapes.IsReference(input) ? Validation.Ok : Validation.Invalid(ReferenceData.ReferenceIds.Rule);
+    private static Vogen.Validation Validate(string input) =>
+        IdShapes.IsReference(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(ReferenceData.ReferenceIds.Rule);
 }
 
 /// <summary>A programme phase.</summary>
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct PhaseId
 {
-    private static Validation Validate(string input) =>
-        IdShapes.IsReference(input) ? Validation.Ok : Validation.Invalid(ReferenceData.ReferenceIds.Rule);
+    private static Vogen.Validation Validate(string input) =>
+        IdShapes.IsReference(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(ReferenceData.ReferenceIds.Rule);
 }
 
 /// <summary>A country of return, by its ISO 3166-1 alpha-2 code in capitals.</summary>
 [ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
 public readonly partial struct CountryCode
 {
-    private static Validation Validate(string input) => IdShapes.IsCountryCode(input) ? Validation.Ok : Validation.Invalid(IdShapes.CountryRule);
+    private static Vogen.Validation Validate(string input) => IdShapes.IsCountryCode(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.CountryRule);
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Reintegration.Core.Validation;
 
 namespace Reintegration.Core.Monitoring;
 
@@ -37,7 +38,7 @@ public sealed class ReportRequestValidator : AbstractValidator<ReportRequest>
         RuleFor(r => r.FeelsSafe).NotNull();
         RuleFor(r => r.WantsToStay).NotNull();
         RuleFor(r => r.BudgetUseOnTrack).NotNull();
-        RuleFor(r => r.Narrative).NotEmpty().MaximumLength(4000);
+        RuleFor(r => r.Narrative).NotEmpty().MaximumLength(4000).PlainText();
         RuleFor(r => r.DocumentIds).Must(d => d is null || d.Count <= 20).WithMessage("At most 20 documents.");
         RuleForEach(r => r.DocumentIds).NotEmpty().MaximumLength(50);
     }

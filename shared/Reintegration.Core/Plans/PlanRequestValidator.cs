@@ -1,4 +1,5 @@
 using FluentValidation;
+using Reintegration.Core.Validation;
 
 namespace Reintegration.Core.Plans;
 
@@ -14,7 +15,7 @@ public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
         RuleForEach(p => p.Goals).NotNull().ChildRules(goal =>
         {
             goal.RuleFor(g => g.Area).NotEmpty().Must(BeAnArea).WithMessage(AreaMessage);
-            goal.RuleFor(g => g.Description).NotEmpty().MaximumLength(1000);
+            goal.RuleFor(g => g.Description).NotEmpty().MaximumLength(1000).PlainText();
         });
         RuleFor(p => p.BudgetLines).NotNull().Must(l => l is null || l.Count <= MaxItems)
             .WithMessage($"At most {MaxItems} budget lines.");
@@ -22,7 +23,7 @@ public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
         {
             line.RuleFor(l => l.Id).MaximumLength(50);
             line.RuleFor(l => l.Area).NotEmpty().Must(BeAnArea).WithMessage(AreaMessage);
-            line.RuleFor(l => l.Description).NotEmpty().MaximumLength(500);
+            line.RuleFor(l => l.Description).NotEmpty().MaximumLength(500).PlainText();
             line.RuleFor(l => l.Amount).NotNull().GreaterThan(0m).LessThanOrEqualTo(MaxAmount).Must(HaveCents)
                 .WithMessage("An amount in EUR above 0 with at most two decimals.");
         });
@@ -36,5 +37,5 @@ public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
 
     private static bool BeAnArea(string? area) => EnumNames.IsOne<SupportArea>(area);
 
-    private static bool HaveCents(decimal? amount) => amount is null || decimal.Round(amount.Value, 2) == amount.Value;
+    private static bool HaveCents(decimal? amount) => Amounts.HasAtMostDecimals(amount, 2);
 }

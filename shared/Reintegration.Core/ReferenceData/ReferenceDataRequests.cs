@@ -1,4 +1,5 @@
 using FluentValidation;
+using Reintegration.Core.Validation;
 
 namespace Reintegration.Core.ReferenceData;
 
@@ -27,11 +28,11 @@ public sealed class CountryRequestValidator : AbstractValidator<CountryRequest>
 {
     public CountryRequestValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).PlainText();
         RuleFor(c => c.Active).NotNull();
         RuleFor(c => c.SuspensionReason).NotEmpty().When(c => c.Active == false)
             .WithMessage("Say why return to the country is suspended.");
-        RuleFor(c => c.SuspensionReason).MaximumLength(1000);
+        RuleFor(c => c.SuspensionReason).MaximumLength(1000).PlainText();
     }
 }
 
@@ -39,7 +40,7 @@ public sealed class PartnerRequestValidator : AbstractValidator<PartnerRequest>
 {
     public PartnerRequestValidator()
     {
-        RuleFor(p => p.Name).NotEmpty().MaximumLength(200);
+        RuleFor(p => p.Name).NotEmpty().MaximumLength(200).PlainText();
         RuleFor(p => p.Countries).NotEmpty().Must(c => c is null || c.Count <= 50).WithMessage("From 1 to 50 countries.");
         RuleForEach(p => p.Countries).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("An ISO 3166-1 alpha-2 code in capitals.");
         RuleFor(p => p.Active).NotNull();
@@ -50,7 +51,7 @@ public sealed class ReferringOrganisationRequestValidator : AbstractValidator<Re
 {
     public ReferringOrganisationRequestValidator()
     {
-        RuleFor(o => o.Name).NotEmpty().MaximumLength(200);
+        RuleFor(o => o.Name).NotEmpty().MaximumLength(200).PlainText();
         RuleFor(o => o.Active).NotNull();
     }
 }
@@ -85,9 +86,9 @@ public sealed class PhaseRequestValidator : AbstractValidator<PhaseRequest>
 
     public PhaseRequestValidator()
     {
-        RuleFor(p => p.Name).NotEmpty().MaximumLength(100);
-        RuleFor(p => p.StartsOn).NotNull();
-        RuleFor(p => p.EndsOn).NotNull();
+        RuleFor(p => p.Name).NotEmpty().MaximumLength(100).PlainText();
+        RuleFor(p => p.StartsOn).NotNull().PlannedDate();
+        RuleFor(p => p.EndsOn).NotNull().PlannedDate();
         RuleFor(p => p.EndsOn).GreaterThanOrEqualTo(p => p.StartsOn)
             .When(p => p.StartsOn is not null && p.EndsOn is not null).WithMessage("On or after the start date.");
         RuleFor(p => p.Budget).NotNull();
@@ -109,5 +110,5 @@ public sealed class PhaseRequestValidator : AbstractValidator<PhaseRequest>
     private const string AmountRule = "An amount in EUR from 0 to 100000 with at most two decimals.";
 
     private static bool IsAmount(decimal? amount) =>
-        amount is null || (amount >= 0 && amount <= MaxAmount && decimal.Round(amount.Value, 2) == amount.Value);
+        amount is null || (amount >= 0 && amount <= MaxAmount && Amounts.HasAtMostDecimals(amount, 2));
 }

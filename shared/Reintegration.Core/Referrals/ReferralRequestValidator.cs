@@ -1,5 +1,6 @@
 using FluentValidation;
 using Reintegration.Core.Time;
+using Reintegration.Core.Validation;
 
 namespace Reintegration.Core.Referrals;
 
@@ -15,7 +16,7 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
     {
         RuleFor(r => r.Person).NotNull().SetValidator(new PersonValidator(clock)!);
         RuleFor(r => r.CountryOfReturn).NotEmpty().Matches(Patterns.CountryCode).WithMessage(Patterns.CountryCodeMessage);
-        RuleFor(r => r.Category).NotEmpty().MaximumLength(50);
+        RuleFor(r => r.Category).NotEmpty().MaximumLength(50).PlainText();
         RuleFor(r => r.FamilyMembers).Must(m => m is null || m.Count <= MaxFamilyMembers)
             .WithMessage($"At most {MaxFamilyMembers} family members.");
         RuleForEach(r => r.FamilyMembers).NotNull().SetValidator(new FamilyMemberValidator(clock));
@@ -29,10 +30,9 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
     {
         public PersonValidator(ProgrammeClock clock)
         {
-            RuleFor(p => p.GivenName).NotEmpty().MaximumLength(MaxNameLength);
-            RuleFor(p => p.FamilyName).NotEmpty().MaximumLength(MaxNameLength);
-            RuleFor(p => p.DateOfBirth).NotNull().Must(d => Patterns.IsPlausibleBirthDate(d, clock))
-                .WithMessage(Patterns.BirthDateMessage);
+            RuleFor(p => p.GivenName).NotEmpty().MaximumLength(MaxNameLength).PlainText();
+            RuleFor(p => p.FamilyName).NotEmpty().MaximumLength(MaxNameLength).PlainText();
+            RuleFor(p => p.DateOfBirth).NotNull().BirthDate(clock);
             RuleFor(p => p.Nationality).NotEmpty().Matches(Patterns.CountryCode).WithMessage(Patterns.CountryCodeMessage);
             RuleFor(p => p.Contact).SetValidator(new ContactValidator()!);
         }
@@ -44,8 +44,8 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         {
             RuleFor(c => c.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()\-]{5,30}$").When(c => c.Phone is not null)
                 .WithMessage("Digits, spaces, brackets and dashes, optionally starting with +.");
-            RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => c.Email is not null);
-            RuleFor(c => c.Address).MaximumLength(500);
+            RuleFor(c => c.Email).MaximumLength(254).EmailAddress().PlainText().When(c => c.Email is not null);
+            RuleFor(c => c.Address).MaximumLength(500).PlainText();
         }
     }
 
@@ -53,11 +53,10 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
     {
         public FamilyMemberValidator(ProgrammeClock clock)
         {
-            RuleFor(m => m.GivenName).NotEmpty().MaximumLength(MaxNameLength);
-            RuleFor(m => m.FamilyName).NotEmpty().MaximumLength(MaxNameLength);
-            RuleFor(m => m.DateOfBirth).NotNull().Must(d => Patterns.IsPlausibleBirthDate(d, clock))
-                .WithMessage(Patterns.BirthDateMessage);
-            RuleFor(m => m.Relationship).NotEmpty().Must(r => ReferralVocabulary.Relationships.Contains(r))
+            RuleFor(m => m.GivenName).NotEmpty().MaximumLength(MaxNameLength).PlainText();
+            RuleFor(m => m.FamilyName).NotEmpty().MaximumLength(MaxNameLength).PlainText();
+            RuleFor(m => m.DateOfBirth).NotNull().BirthDate(clock);
+            RuleFor(m => m.Relationship).NotEmpty().PlainText().Must(r => ReferralVocabulary.Relationships.Contains(r))
                 .WithMessage($"One of: {string.Join(", ", ReferralVocabulary.Relationships)}.");
         }
     }
@@ -68,7 +67,7 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         {
             RuleFor(v => v.Kind).NotEmpty().Must(k => ReferralVocabulary.VulnerabilityKinds.Contains(k))
                 .WithMessage($"One of: {string.Join(", ", ReferralVocabulary.VulnerabilityKinds)}.");
-            RuleFor(v => v.Description).MaximumLength(MaxTextLength);
+            RuleFor(v => v.Description).MaximumLength(MaxTextLength).PlainText();
         }
     }
 
@@ -77,8 +76,7 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         public ConsentValidator(ProgrammeClock clock)
         {
             RuleFor(c => c.SharingWithPartner).NotNull();
-            RuleFor(c => c.GivenOn).NotNull().Must(d => d is null || d <= clock.Today)
-                .WithMessage("Consent cannot be dated in the future.");
+            RuleFor(c => c.GivenOn).NotNull().PastEvent(clock);
             RuleFor(c => c.Method).NotEmpty().Must(m => ReferralVocabulary.ConsentMethods.Contains(m))
                 .WithMessage($"One of: {string.Join(", ", ReferralVocabulary.ConsentMethods)}.");
         }
@@ -89,8 +87,4 @@ internal static class Patterns
 {
     public const string CountryCode = "^[A-Z]{2}$";
     public const string CountryCodeMessage = "An ISO 3166-1 alpha-2 country code in capitals, such as GH.";
-    public const string BirthDateMessage = "A date in the past, after 1900-01-01.";
-
-    public static bool IsPlausibleBirthDate(DateOnly? date, ProgrammeClock clock) =>
-        date is null || (date.Value > new DateOnly(1900, 1, 1) && date.Value <= clock.Today);
 }

@@ -70,9 +70,10 @@ public sealed class CaseSpending(
     public async Task<Versioned<Case>> RecordCashPaymentAsync(Caller caller, CaseId caseId, CashPaymentRequest request,
         CancellationToken cancellationToken)
     {
-        if (request.PaidOn is null || request.PaidOn > clock.Today)
+        if (request.PaidOn is not { } paidOn || paidOn < Validation.ProgrammeDates.EarliestEvent || paidOn > clock.Today)
         {
-            throw RequestValidationException.ForField("paidOn", "A date that is not in the future.");
+            throw RequestValidationException.ForField("paidOn",
+                $"A date from {Validation.ProgrammeDates.EarliestEvent:yyyy-MM-dd} to today, not in the future.");
         }
         var proofId = IdParsing.Field(request.ProofDocumentId, "proofDocumentId", IdShapes.IssuedRule, DocumentId.TryFrom);
         var (changed, _) = await gate.AppendAsync(caller, caseId, CasePermissions.RecordCashPayment, async c =>
