@@ -56,7 +56,7 @@ public sealed class DocumentSharingTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task A_consent_form_marked_not_shared_stays_hidden_even_as_a_receipt_would_not()
+    public async Task A_receipt_is_shared_by_default_and_hidden_when_its_uploader_says_so()
     {
         var (caseId, _) = await api.CaseAt("Arrived");
         var receipt = await Upload(api.Caseworker(), caseId, "Receipt", sharedWithPartner: null);
