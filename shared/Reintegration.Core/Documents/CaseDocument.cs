@@ -28,7 +28,7 @@ public sealed record CaseDocument
     public required string Id { get; init; }
     public required string CaseId { get; init; }
     public required DocumentType Type { get; init; }
-    /// <summary>The file name as the uploader gave it; shown, never used as a path.</summary>
+    /// <summary>The file name as the uploader gave it; shown, never used as a path nor put into a URL (see <see cref="DownloadNames"/>).</summary>
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
     public required long DeclaredSize { get; init; }
