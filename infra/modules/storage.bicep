@@ -1,7 +1,13 @@
 // The storage account behind AzureWebJobsStorage: the Functions host (leases, timer state),
-// the Flex Consumption deployment package, the app's case files (container case-documents) and
-// its work queues. Shared key access is disabled: everything signs in with Entra ID, and the
-// app's upload/download URLs are user-delegation SAS signed through the managed identity.
+// the Flex Consumption deployment package, the app's case files and its work queues. Shared key
+// access is disabled: everything signs in with Entra ID, and the app's upload/download URLs are
+// user-delegation SAS signed through the managed identity.
+//
+// Case files live in two containers (docs/decisions/0012): document-uploads, where a client's
+// create-only URL puts a file before the server checks it, and case-documents, where the server
+// copies each accepted file. Accepted files are under a time-based retention policy: nobody can
+// change or delete them before it runs out; afterwards they can be deleted (erasure after the
+// retention period), never overwritten.
 
 @description('Name of the storage account (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -17,8 +23,20 @@ param tags object = {}
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
-@description('Private blob container of case documents (BlobDocumentFiles.ContainerName).')
+@description('Private blob container of accepted case documents (BlobDocumentFiles.AcceptedContainerName).')
 param documentsContainerName string = 'case-documents'
+
+@description('Private blob container of uploads waiting for the server\'s check (BlobDocumentFiles.UploadContainerName).')
+param uploadsContainerName string = 'document-uploads'
+
+@description('Days an accepted document can be neither changed nor deleted, counted from its acceptance. Keep it at most the shortest retention after a case\'s closure, so erasure when that retention has passed is never blocked.')
+@minValue(1)
+@maxValue(146000)
+param acceptedDocumentsLockDays int = 365
+
+@description('Days after which an upload still in the uploads container is deleted (abandoned, rejected-and-recreated, or re-created after acceptance).')
+@minValue(1)
+param staleUploadDays int = 1
 
 @description('Work queues of the app (WorkQueues) and their poison queues.')
 param queueNames string[]
@@ -101,6 +119,64 @@ resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/cont
   }
 }
 
+// WORM for accepted documents: a container-level time-based retention policy. While it runs, blobs can be
+// created and read, not overwritten, changed or deleted; once it has passed they can be deleted but still
+// not overwritten. Left unlocked on purpose: an account owner (never the app, whose data-plane role cannot
+// touch the policy) can shorten or remove it for an erasure the law requires before it runs out; every such
+// change is in the activity log. Locking it would make that impossible.
+resource documentsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: documentsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: acceptedDocumentsLockDays
+    allowProtectedAppendWrites: false
+    allowProtectedAppendWritesAll: false
+  }
+}
+
+resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: uploadsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// An upload URL stays valid for minutes after its file was accepted (and deleted) or rejected, and may create
+// the blob again; nothing reads such a file. This rule deletes whatever is left in the uploads container.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-stale-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${uploadsContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: staleUploadDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -131,5 +207,8 @@ output tableEndpoint string = storage.properties.primaryEndpoints.table
 @description('Name of the deployment package container.')
 output deploymentContainerName string = deploymentContainer.name
 
-@description('Name of the case documents container.')
+@description('Name of the accepted case documents container.')
 output documentsContainerName string = documentsContainer.name
+
+@description('Name of the uploads container.')
+output uploadsContainerName string = uploadsContainer.name

@@ -1,25 +1,53 @@
+using Reintegration.Core.Access;
 using Reintegration.Core.Documents;
 
 namespace Reintegration.Api.Representations;
 
-/// <summary>A document's description; the blob name stays on the server.</summary>
+/// <summary>
+/// A document's description, listed field by field for each role: a field added to
+/// <see cref="CaseDocument"/> is shown to nobody until it is added here. Blob names stay on the server.
+/// Staff (caseworker, coordinator, DPO) see who uploaded it and whether the partner may see it.
+/// </summary>
 public sealed record DocumentView(
     string Id, string CaseId, DocumentType Type, string FileName, string ContentType, long DeclaredSize, DocumentStatus Status,
-    long? Size, string? Sha256, string? RejectionReason, string UploadedBy, string UploaderOrganisationId,
+    long? Size, string? Sha256, string? RejectionReason, string UploadedBy, string UploaderOrganisationId, bool SharedWithPartner,
     DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {
-    public static DocumentView From(CaseDocument d) => new(d.Id, d.CaseId, d.Type, d.FileName, d.ContentType, d.DeclaredSize,
-        d.Status, d.Size, d.Sha256, d.RejectionReason, d.UploadedBy, d.UploaderOrganisationId, d.CreatedAt, d.CompletedAt);
+    /// <summary>The view for the caller's role.</summary>
+    public static object For(Caller caller, CaseDocument d) => caller.Role switch
+    {
+        Role.Caseworker or Role.Coordinator or Role.Dpo => new DocumentView(d.Id, d.CaseId, d.Type, d.FileName, d.ContentType,
+            d.DeclaredSize, d.Status, d.Size, d.Sha256, d.RejectionReason, d.UploadedBy, d.UploaderOrganisationId, d.SharedWithPartner,
+            d.CreatedAt, d.CompletedAt),
+        Role.Partner => PartnerDocumentView.From(caller, d),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller.Role, "A role without a document view."),
+    };
+
+    public static Func<CaseDocument, object> For(Caller caller) => d => For(caller, d);
 
     public static string Location(CaseDocument d) => $"/api/cases/{d.CaseId}/documents/{d.Id}";
 }
 
-public sealed record UploadTicketView(DocumentView Document, Uri UploadUrl, DateTimeOffset ExpiresAt)
+/// <summary>
+/// What a partner sees of a document: not who uploaded it nor which organisation referred the person,
+/// only whether the file came from its own organisation.
+/// </summary>
+public sealed record PartnerDocumentView(
+    string Id, string CaseId, DocumentType Type, string FileName, string ContentType, long DeclaredSize, DocumentStatus Status,
+    long? Size, string? Sha256, string? RejectionReason, bool UploadedByOwnOrganisation, DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt)
 {
-    public static UploadTicketView From(UploadTicket t) => new(DocumentView.From(t.Document.Value), t.UploadUrl, t.ExpiresAt);
+    public static PartnerDocumentView From(Caller caller, CaseDocument d) => new(d.Id, d.CaseId, d.Type, d.FileName, d.ContentType,
+        d.DeclaredSize, d.Status, d.Size, d.Sha256, d.RejectionReason, d.UploaderOrganisationId == caller.OrganisationId, d.CreatedAt,
+        d.CompletedAt);
 }
 
-public sealed record DownloadView(DocumentView Document, Uri? ReadUrl, DateTimeOffset? ExpiresAt)
+public sealed record UploadTicketView(object Document, Uri UploadUrl, DateTimeOffset ExpiresAt)
 {
-    public static DownloadView From(DocumentDownload d) => new(DocumentView.From(d.Document.Value), d.ReadUrl, d.ExpiresAt);
+    public static UploadTicketView From(Caller caller, UploadTicket t) => new(DocumentView.For(caller, t.Document.Value), t.UploadUrl, t.ExpiresAt);
+}
+
+public sealed record DownloadView(object Document, Uri? ReadUrl, DateTimeOffset? ExpiresAt)
+{
+    public static DownloadView From(Caller caller, DocumentDownload d) => new(DocumentView.For(caller, d.Document.Value), d.ReadUrl, d.ExpiresAt);
 }

@@ -33,8 +33,8 @@ public sealed class SubjectAccess(
         var held = new List<ExportedDocument>();
         foreach (var document in await documents.ListAsync(caseId.Value, cancellationToken))
         {
-            var url = document.Status == DocumentStatus.Accepted
-                ? await files.ReadUrlAsync(document.BlobName, document.FileName, expiresAt, cancellationToken)
+            var url = document is { Status: DocumentStatus.Accepted, AcceptedBlobName: { } accepted }
+                ? await files.ReadUrlAsync(accepted, document.ContentType, DownloadNames.For(document), expiresAt, cancellationToken)
                 : null;
             held.Add(new ExportedDocument(document, url, url is null ? null : expiresAt));
         }

@@ -11,6 +11,8 @@ public sealed record DocumentRequest
     public string? FileName { get; init; }
     public string? ContentType { get; init; }
     public long? Size { get; init; }
+    /// <summary>Whether the case's partner may see the file; when left out, <see cref="DocumentSharing.SharedByDefault"/> decides.</summary>
+    public bool? SharedWithPartner { get; init; }
 }
 
 public sealed class DocumentRequestValidator : AbstractValidator<DocumentRequest>

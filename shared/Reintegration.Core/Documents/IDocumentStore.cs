@@ -15,20 +15,45 @@ public interface IDocumentStore
     Task<IReadOnlyList<CaseDocument>> ListAsync(string caseId, CancellationToken cancellationToken);
 }
 
-/// <summary>The files themselves: short-lived URLs for one blob each, and the server's own checks.</summary>
+/// <summary>
+/// The files themselves, in two places: uploads (each created once through a client's URL, checked, then
+/// deleted) and accepted copies (written only by the server, never named by an upload URL, read through
+/// short-lived read URLs).
+/// </summary>
 public interface IDocumentFiles
 {
-    /// <summary>A URL that may create or overwrite this one blob, and nothing else, until <paramref name="expiresAt"/>.</summary>
+    /// <summary>A URL that may create this one upload blob, and nothing else, until <paramref name="expiresAt"/>; never overwrite it.</summary>
     Task<Uri> UploadUrlAsync(string blobName, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
-    /// <summary>A URL that may read this one blob until <paramref name="expiresAt"/>, offered as a download under the file name.</summary>
-    Task<Uri> ReadUrlAsync(string blobName, string fileName, DateTimeOffset expiresAt, CancellationToken cancellationToken);
-
-    /// <summary>Size, leading bytes and SHA-256 of the blob; null when it was never uploaded.</summary>
+    /// <summary>Size, leading bytes, SHA-256 and version of the upload; null when it was never uploaded.</summary>
     Task<FileInspection?> InspectAsync(string blobName, long maxBytes, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string blobName, CancellationToken cancellationToken);
+    /// <summary>
+    /// Copies the upload, as it was when inspected, to its accepted place, with its SHA-256 kept beside it, and
+    /// checks that the copy hashes to it. An accepted copy already there with that hash (a completion running at
+    /// the same time) counts as kept. Throws <see cref="UploadChangedException"/> when the upload is no longer the
+    /// inspected one or another file was accepted under the name.
+    /// </summary>
+    Task KeepAsync(FileToKeep file, CancellationToken cancellationToken);
+
+    Task DeleteUploadAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A URL that may read this one accepted file until <paramref name="expiresAt"/>, served as
+    /// <paramref name="contentType"/> whatever the blob says, as a download named <paramref name="downloadName"/>.
+    /// </summary>
+    Task<Uri> ReadUrlAsync(string acceptedBlobName, string contentType, string downloadName, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken);
+
+    /// <summary>Erases an accepted file; where storage keeps it unchangeable, only once its retention has passed.</summary>
+    Task DeleteAcceptedAsync(string acceptedBlobName, CancellationToken cancellationToken);
 }
 
 /// <param name="Sha256">Null when the file is larger than the limit (it is not read to the end).</param>
-public sealed record FileInspection(long Size, byte[] Header, string? Sha256);
+/// <param name="Version">The upload's version (ETag) that was read: the copy is made of exactly this one.</param>
+public sealed record FileInspection(long Size, byte[] Header, string? Sha256, string Version);
+
+public sealed record FileToKeep(string UploadBlobName, string UploadVersion, string AcceptedBlobName, string Sha256);
+
+/// <summary>The upload is no longer the one that was checked (or is gone), or another file was accepted under the name.</summary>
+public sealed class UploadChangedException(string message) : Exception(message);

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
+using Reintegration.Azure.Storage;
 using Reintegration.Azure.Tests.Support;
 using Reintegration.Core.Documents;
 using Reintegration.Testing;
@@ -34,6 +36,22 @@ public abstract class BlobFilesTest(StandInsFixture standIns) : AdapterTest(stan
         Assert.True(response.IsSuccessStatusCode, $"The upload answered {(int)response.StatusCode}.");
         return blobName;
     }
+
+    /// <summary>Uploads the file, inspects it and keeps the accepted copy; answers the accepted blob's name and its SHA-256.</summary>
+    protected async Task<(string Name, string Sha256)> AcceptedAsync(byte[] content)
+    {
+        var upload = await UploadedAsync(content);
+        var inspection = (await Files.InspectAsync(upload, 1024 * 1024, Cancellation))!;
+        var acceptedName = $"{upload}-accepted";
+        await Files.KeepAsync(new FileToKeep(upload, inspection.Version, acceptedName, inspection.Sha256!), Cancellation);
+        return (acceptedName, inspection.Sha256!);
+    }
+
+    protected BlobClient UploadBlob(string blobName) =>
+        Get<BlobServiceClient>().GetBlobContainerClient(BlobDocumentFiles.UploadContainerName).GetBlobClient(blobName);
+
+    protected BlobClient AcceptedBlob(string blobName) =>
+        Get<BlobServiceClient>().GetBlobContainerClient(BlobDocumentFiles.AcceptedContainerName).GetBlobClient(blobName);
 
     /// <summary>The same signed URL with the last path segment (the blob's own name) replaced.</summary>
     protected static Uri WithBlobNamed(Uri url, string lastSegment)

@@ -1,5 +1,6 @@
 using System.Net;
-using Azure.Storage.Blobs;
+using System.Net.Http.Headers;
+using System.Web;
 using Reintegration.Azure.Storage;
 using Reintegration.Testing;
 
@@ -8,7 +9,7 @@ namespace Reintegration.Azure.Tests.Files;
 public sealed class UploadUrlTests(StandInsFixture standIns) : BlobFilesTest(standIns)
 {
     [Fact]
-    public async Task The_upload_url_lets_a_plain_http_put_store_the_file_in_its_blob()
+    public async Task The_upload_url_lets_a_plain_http_put_store_the_file_in_its_upload_blob()
     {
         var blobName = NewBlobName();
         var url = await Files.UploadUrlAsync(blobName, InTenMinutes, Cancellation);
@@ -16,9 +17,57 @@ public sealed class UploadUrlTests(StandInsFixture standIns) : BlobFilesTest(sta
         using var response = await PutAsync(url, SampleFiles.Pdf);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var blob = Get<BlobServiceClient>().GetBlobContainerClient(BlobDocumentFiles.ContainerName).GetBlobClient(blobName);
-        Assert.Equal(SampleFiles.Pdf, (await blob.DownloadContentAsync(Cancellation)).Value.Content.ToArray());
-        Assert.EndsWith("/" + BlobDocumentFiles.ContainerName + "/" + blobName, url.AbsolutePath);
+        Assert.Equal(SampleFiles.Pdf, (await UploadBlob(blobName).DownloadContentAsync(Cancellation)).Value.Content.ToArray());
+        Assert.EndsWith("/" + BlobDocumentFiles.UploadContainerName + "/" + blobName, url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task The_upload_url_may_only_create()
+    {
+        var url = await Files.UploadUrlAsync(NewBlobName(), InTenMinutes, Cancellation);
+
+        Assert.Equal("c", HttpUtility.ParseQueryString(url.Query)["sp"]);
+    }
+
+    [Fact]
+    public async Task The_upload_url_cannot_overwrite_its_own_blob_once_it_exists()
+    {
+        var blobName = NewBlobName();
+        var url = await Files.UploadUrlAsync(blobName, InTenMinutes, Cancellation);
+        using (var first = await PutAsync(url, SampleFiles.Pdf))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using var second = await PutAsync(url, SampleFiles.Png, "image/png");
+
+        Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
+        Assert.Equal(SampleFiles.Pdf, (await UploadBlob(blobName).DownloadContentAsync(Cancellation)).Value.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task The_upload_url_cannot_replace_its_blob_block_by_block()
+    {
+        var blobName = NewBlobName();
+        var url = await Files.UploadUrlAsync(blobName, InTenMinutes, Cancellation);
+        using (var first = await PutAsync(url, SampleFiles.Pdf))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+        var blockId = Convert.ToBase64String("block-1"u8.ToArray());
+
+        using var stage = await Browser.SendAsync(new HttpRequestMessage(HttpMethod.Put,
+            new Uri($"{url}&comp=block&blockid={Uri.EscapeDataString(blockId)}")) { Content = new ByteArrayContent(SampleFiles.Png) }, Cancellation);
+        var commit = new HttpRequestMessage(HttpMethod.Put, new Uri($"{url}&comp=blocklist"))
+        {
+            Content = new StringContent($"<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList><Latest>{blockId}</Latest></BlockList>"),
+        };
+        commit.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        using var committed = await Browser.SendAsync(commit, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Forbidden, stage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, committed.StatusCode);
+        Assert.Equal(SampleFiles.Pdf, (await UploadBlob(blobName).DownloadContentAsync(Cancellation)).Value.Content.ToArray());
     }
 
     [Fact]
@@ -34,6 +83,19 @@ public sealed class UploadUrlTests(StandInsFixture standIns) : BlobFilesTest(sta
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var otherBlobName = blobName[..(blobName.LastIndexOf('/') + 1)] + otherName;
         Assert.Null(await Files.InspectAsync(otherBlobName, 1024, Cancellation));
+    }
+
+    [Fact]
+    public async Task The_upload_url_pointed_at_the_accepted_container_cannot_write_there()
+    {
+        var blobName = NewBlobName();
+        var url = await Files.UploadUrlAsync(blobName, InTenMinutes, Cancellation);
+        var intoAccepted = new Uri(url.ToString().Replace($"/{BlobDocumentFiles.UploadContainerName}/", $"/{BlobDocumentFiles.AcceptedContainerName}/"));
+
+        using var response = await PutAsync(intoAccepted, SampleFiles.Pdf);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False((await AcceptedBlob(blobName).ExistsAsync(Cancellation)).Value);
     }
 
     [Fact]
@@ -62,21 +124,5 @@ public sealed class UploadUrlTests(StandInsFixture standIns) : BlobFilesTest(sta
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(await Files.InspectAsync(blobName, 1024, Cancellation));
-    }
-
-    [Fact]
-    public async Task The_upload_url_may_overwrite_its_own_blob()
-    {
-        var blobName = NewBlobName();
-        var url = await Files.UploadUrlAsync(blobName, InTenMinutes, Cancellation);
-        using (var first = await PutAsync(url, SampleFiles.Pdf))
-        {
-            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        }
-
-        using var second = await PutAsync(url, SampleFiles.Png, "image/png");
-
-        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        Assert.Equal(SampleFiles.Png.Length, (await Files.InspectAsync(blobName, 1024, Cancellation))!.Size);
     }
 }
