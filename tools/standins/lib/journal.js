@@ -164,10 +164,11 @@ class Journal {
         let line;
         try {
           line = JSON.parse(raw);
-        } catch (err) {
+        } catch {
           // Only the last line can be cut short (a crash while appending it); its request was never answered.
+          // (The parser's message would quote the line, which holds people's data: it is not passed on.)
           if (index === lines.length - 1) return;
-          throw new Error(`journal ${this.file} line ${index + 1} is not JSON: ${err.message}`);
+          throw new Error(`journal ${this.file} line ${index + 1} is not JSON`);
         }
         applyLine(line);
       });
