@@ -42,7 +42,7 @@ public sealed class CosmosJournalTests(StandInsFixture shared)
             var read = await probes.ReadItemAsync<Probe>(kept.Id, new PartitionKey(kept.Pk), cancellationToken: Cancellation);
             var all = await QueryAllAsync(probes, kept.Pk);
 
-            Assert.Equal((definition.PartitionKeyPath, definition.ResourceId, definition.ETag), (reread.PartitionKeyPath, reread.ResourceId, reread.ETag));
+            Assert.Equal((definition.PartitionKeyPath, definition.SelfLink, definition.ETag), (reread.PartitionKeyPath, reread.SelfLink, reread.ETag));
             Assert.Equal((kept, keptETag), (read.Resource, read.ETag));
             Assert.Equal([kept], all);
 
