@@ -1,6 +1,7 @@
 // Starts @vercel/cosmosdb-server (Cosmos DB REST protocol) over HTTPS with the given certificate, keeping its data
 // in the journal file when one is given (else in memory), and stops it when the parent .NET process exits.
-// Usage: node cosmos-standin.js --port PORT --cert CERT.pem --key KEY.pem --parent-pid PID [--journal FILE]
+// Usage: node cosmos-standin.js --port PORT --cert CERT.pem --key KEY.pem --parent-pid PID [--journal FILE [--no-flush]]
+// --no-flush answers once a change is written, before it reaches the disk (see lib/journal.js).
 "use strict";
 const path = require("path");
 const fs = require("fs");
@@ -20,7 +21,7 @@ require("./lib/read-document-404")(packageDir);
 require("./lib/resource-id-dashes")(packageDir);
 require("./lib/bad-path-400")(packageDir);
 if (journal) {
-  require("./lib/journal")(packageDir, path.resolve(journal));
+  require("./lib/journal")(packageDir, path.resolve(journal), { flush: !args.includes("--no-flush") });
 }
 
 const { createHttpsServer } = require(packageDir);

@@ -94,15 +94,22 @@ public sealed class CosmosStandIn : IRestartableStandIn
     private static async Task<NodeProcess> LaunchAsync(
         StandInContext context, ILogger logger, int port, LocalCertificate certificate, string journalPath, CancellationToken cancellationToken)
     {
+        List<string> arguments =
+        [
+            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--cert", certificate.CertificatePath,
+            "--key", certificate.KeyPath,
+            "--journal", journalPath,
+            "--parent-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        if (!context.FlushCosmosJournal)
+        {
+            arguments.Add("--no-flush");
+        }
+
         var process = NodeProcess.Start(
             Path.Combine(context.StandInsDirectory, "cosmos-standin.js"),
-            [
-                "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--cert", certificate.CertificatePath,
-                "--key", certificate.KeyPath,
-                "--journal", journalPath,
-                "--parent-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ],
+            arguments,
             context.StandInsDirectory,
             logger);
         try

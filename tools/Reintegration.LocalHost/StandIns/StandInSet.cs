@@ -43,7 +43,7 @@ public sealed class StandInSet : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         var standInsDirectory = options.StandInsDirectory ?? RepositoryLayout.Locate().StandInsDirectory;
         loggerFactory ??= NullLoggerFactory.Instance;
-        var context = new StandInContext(standInsDirectory, dataDirectory, options.PreferWellKnownPorts, loggerFactory);
+        var context = new StandInContext(standInsDirectory, dataDirectory, options.PreferWellKnownPorts, loggerFactory, options.FlushCosmosJournal);
         EnsureInstalled(standInsDirectory);
 
         StandInStarter[] starters = [AzuriteStandIn.StartAsync, CosmosStandIn.StartAsync, ServiceBusStandInAdapter.StartAsync, .. options.Additional];

@@ -10,7 +10,9 @@
 const fs = require("fs");
 const path = require("path");
 
-module.exports = function keepJournal(packageLibDir, journalPath) {
+// With { flush: false } a request is answered once its lines are written, not yet flushed: a killed stand-in or
+// host still loses nothing, a machine crash may. For data that dies with a test run anyway.
+module.exports = function keepJournal(packageLibDir, journalPath, { flush = true } = {}) {
   const lib = (...parts) => require(path.join(packageLibDir, ...parts)).default;
   const Items = lib("account", "items");
   const kinds = [
@@ -19,7 +21,10 @@ module.exports = function keepJournal(packageLibDir, journalPath) {
     ["doc", lib("account", "documents")],
     ["udf", lib("account", "user-defined-functions")],
   ];
-  const journal = new Journal(journalPath);
+  // Taken and read before the server listens, so a journal in use or unreadable stops the start.
+  const journal = new Journal(journalPath, flush);
+  journal.lock();
+  const recorded = journal.read();
 
   // What a change is recorded as: the kind of resource and the resource ids of its parents.
   const scopeOf = (items) => {
@@ -64,7 +69,7 @@ module.exports = function keepJournal(packageLibDir, journalPath) {
   accountModule.default = class JournaledAccount extends Account {
     constructor(host, port) {
       super(host, port);
-      journal.replay((line) => apply(this, line, remove));
+      journal.replay(recorded, (line) => apply(this, line, remove));
       journal.rewrite(snapshot(this));
     }
   };
@@ -139,8 +144,9 @@ function* snapshot(account) {
 }
 
 class Journal {
-  constructor(file) {
+  constructor(file, flush) {
     this.file = file;
+    this.flush = flush;
     this.fd = undefined;
     this.replaying = false;
     this.written = 0;
@@ -148,30 +154,55 @@ class Journal {
     this.flushing = undefined;
   }
 
-  replay(applyLine) {
+  // One stand-in per journal: a second one (a second local host on the same data directory) would overwrite it.
+  lock() {
+    const lockPath = this.file + ".lock";
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(lockPath, String(process.pid), { flag: "wx", mode: 0o600 });
+        process.on("exit", () => fs.rmSync(lockPath, { force: true }));
+        return;
+      } catch (err) {
+        if (err.code !== "EEXIST") throw err;
+        const holder = Number(fs.readFileSync(lockPath, "utf8"));
+        if (holder > 0 && holder !== process.pid && isRunning(holder)) {
+          throw new Error(`another Cosmos DB stand-in (process ${holder}) keeps its data in ${path.dirname(this.file)}`);
+        }
+        fs.rmSync(lockPath, { force: true }); // left by a stand-in that was killed
+      }
+    }
+    throw new Error(`cannot lock ${lockPath}`);
+  }
+
+  read() {
     let text;
     try {
       text = fs.readFileSync(this.file, "utf8");
     } catch (err) {
-      if (err.code === "ENOENT") return;
+      if (err.code === "ENOENT") return [];
       throw err;
     }
     const lines = text.split("\n");
+    const parsed = [];
+    lines.forEach((raw, index) => {
+      if (raw === "") return;
+      try {
+        parsed.push(JSON.parse(raw));
+      } catch {
+        // Only the last line can be cut short (a crash while appending it); its request was never answered.
+        // (The parser's message would quote the line, which holds people's data: it is not passed on.)
+        if (index === lines.length - 1) return;
+        throw new Error(`journal ${this.file} line ${index + 1} is not JSON`);
+      }
+    });
+    return parsed;
+  }
+
+  replay(lines, applyLine) {
     this.replaying = true;
     try {
-      lines.forEach((raw, index) => {
-        if (raw === "") return;
-        let line;
-        try {
-          line = JSON.parse(raw);
-        } catch {
-          // Only the last line can be cut short (a crash while appending it); its request was never answered.
-          // (The parser's message would quote the line, which holds people's data: it is not passed on.)
-          if (index === lines.length - 1) return;
-          throw new Error(`journal ${this.file} line ${index + 1} is not JSON`);
-        }
-        applyLine(line);
-      });
+      lines.forEach(applyLine);
     } finally {
       this.replaying = false;
     }
@@ -209,6 +240,7 @@ class Journal {
   }
 
   async sync() {
+    if (!this.flush) return;
     const target = this.written;
     while (this.durable < target) {
       if (!this.flushing) {
@@ -219,6 +251,15 @@ class Journal {
       }
       await this.flushing;
     }
+  }
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
   }
 }
 
