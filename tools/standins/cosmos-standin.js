@@ -1,22 +1,28 @@
-// Starts @vercel/cosmosdb-server (Cosmos DB REST protocol, in memory) over HTTPS with the given
-// certificate, and stops it when the parent .NET process exits.
-// Usage: node cosmos-standin.js --port PORT --cert CERT.pem --key KEY.pem --parent-pid PID
+// Starts @vercel/cosmosdb-server (Cosmos DB REST protocol) over HTTPS with the given certificate, keeping its data
+// in the journal file when one is given (else in memory), and stops it when the parent .NET process exits.
+// Usage: node cosmos-standin.js --port PORT --cert CERT.pem --key KEY.pem --parent-pid PID [--journal FILE [--no-flush]]
+// --no-flush answers once a change is written, before it reaches the disk (see lib/journal.js).
 "use strict";
 const path = require("path");
 const fs = require("fs");
-const { exitWithParent, requiredArg } = require("./lib/exit-with-parent");
+const { exitWithParent, argValue, requiredArg } = require("./lib/exit-with-parent");
 
 const args = process.argv.slice(2);
 const port = Number(requiredArg(args, "--port"));
 const cert = fs.readFileSync(requiredArg(args, "--cert"));
 const key = fs.readFileSync(requiredArg(args, "--key"));
 const parentPid = Number(requiredArg(args, "--parent-pid"));
+const journal = argValue(args, "--journal");
 
 const packageDir = path.join(__dirname, "node_modules", "@vercel", "cosmosdb-server", "lib");
 
 // Must run before the package index loads: its routes table keeps the handler it finds then.
 require("./lib/read-document-404")(packageDir);
 require("./lib/resource-id-dashes")(packageDir);
+require("./lib/bad-path-400")(packageDir);
+if (journal) {
+  require("./lib/journal")(packageDir, path.resolve(journal), { flush: !args.includes("--no-flush") });
+}
 
 const { createHttpsServer } = require(packageDir);
 const server = createHttpsServer({ cert, key });

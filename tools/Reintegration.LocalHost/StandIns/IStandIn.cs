@@ -16,11 +16,13 @@ public interface IStandIn : IAsyncDisposable
 /// <param name="StandInsDirectory">tools/standins: the pinned npm packages and the node scripts.</param>
 /// <param name="DataDirectory">Where stand-ins keep their files (each in its own subfolder).</param>
 /// <param name="PreferWellKnownPorts">Use the emulators' usual ports when free (interactive run); else any free port (tests).</param>
+/// <param name="FlushCosmosJournal">See <see cref="StandInOptions.FlushCosmosJournal"/>.</param>
 public sealed record StandInContext(
     string StandInsDirectory,
     string DataDirectory,
     bool PreferWellKnownPorts,
-    Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory);
+    Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory,
+    bool FlushCosmosJournal = true);
 
 /// <summary>Starts one stand-in: the seam through which further stand-ins (e.g. Service Bus) join the set.</summary>
 public delegate Task<IStandIn> StandInStarter(StandInContext context, CancellationToken cancellationToken);

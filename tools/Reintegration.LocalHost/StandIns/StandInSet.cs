@@ -4,13 +4,19 @@ using Reintegration.LocalHost.Configuration;
 
 namespace Reintegration.LocalHost.StandIns;
 
-/// <summary>The running stand-ins: Azurite, the Cosmos DB server, the Service Bus stand-in and any additional ones. Disposing stops them all.</summary>
+/// <summary>
+/// The running stand-ins: Azurite, the Cosmos DB server, the Service Bus stand-in and any additional ones. A watchdog
+/// starts again the ones in processes of their own when they end. Disposing stops them all.
+/// </summary>
 public sealed class StandInSet : IAsyncDisposable
 {
-    private StandInSet(string dataDirectory, IReadOnlyList<IStandIn> all)
+    private readonly StandInWatchdog _watchdog;
+
+    private StandInSet(string dataDirectory, IReadOnlyList<IStandIn> all, StandInWatchdog watchdog)
     {
         DataDirectory = dataDirectory;
         All = all;
+        _watchdog = watchdog;
     }
 
     public string DataDirectory { get; }
@@ -23,6 +29,9 @@ public sealed class StandInSet : IAsyncDisposable
 
     public ServiceBusStandInAdapter ServiceBus => All.OfType<ServiceBusStandInAdapter>().Single();
 
+    /// <summary>How many stand-ins the watchdog gave up restarting.</summary>
+    public int GivenUp => _watchdog.GaveUp;
+
     /// <summary>Every stand-in's app settings together.</summary>
     public IReadOnlyDictionary<string, string?> AppSettings =>
         All.SelectMany(s => s.AppSettings).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
@@ -33,7 +42,8 @@ public sealed class StandInSet : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var standInsDirectory = options.StandInsDirectory ?? RepositoryLayout.Locate().StandInsDirectory;
-        var context = new StandInContext(standInsDirectory, dataDirectory, options.PreferWellKnownPorts, loggerFactory ?? NullLoggerFactory.Instance);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var context = new StandInContext(standInsDirectory, dataDirectory, options.PreferWellKnownPorts, loggerFactory, options.FlushCosmosJournal);
         EnsureInstalled(standInsDirectory);
 
         StandInStarter[] starters = [AzuriteStandIn.StartAsync, CosmosStandIn.StartAsync, ServiceBusStandInAdapter.StartAsync, .. options.Additional];
@@ -53,11 +63,15 @@ public sealed class StandInSet : IAsyncDisposable
             throw;
         }
 
-        return new StandInSet(dataDirectory, starting.Select(t => t.Result).ToList());
+        var all = starting.Select(t => t.Result).ToList();
+        var watchdog = new StandInWatchdog(all.OfType<IRestartableStandIn>(), options.Restarts, options.WatchdogTime, loggerFactory.CreateLogger("StandIn.Watchdog"));
+        return new StandInSet(dataDirectory, all, watchdog);
     }
 
     public async ValueTask DisposeAsync()
     {
+        // First the watchdog, so the stand-ins' ending now is not taken for a crash.
+        await _watchdog.DisposeAsync().ConfigureAwait(false);
         await Task.WhenAll(All.Select(s => s.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
