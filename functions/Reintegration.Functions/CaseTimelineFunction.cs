@@ -13,5 +13,6 @@ public sealed class CaseTimelineFunction(HttpEndpoint endpoint, CaseQueries case
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(TimelineEntryView.For(caller, await cases.TimelineAsync(caller, caseId, cancellationToken))));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(TimelineEntryView.For(caller, await cases.TimelineAsync(caller, caseId, cancellationToken))));
 }

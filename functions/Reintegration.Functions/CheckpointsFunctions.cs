@@ -15,7 +15,8 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/checkpoints")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(MonitoringCheckpointView.For(caller, await monitoring.ListAsync(caller, caseId, cancellationToken))));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(MonitoringCheckpointView.For(caller, await monitoring.ListAsync(caller, caseId, cancellationToken))));
 
     [Function("SubmitReport")]
     public Task<IActionResult> Report(

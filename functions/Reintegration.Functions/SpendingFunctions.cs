@@ -47,5 +47,6 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
     public Task<IActionResult> Budget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/budget")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(BudgetView.For(caller, await spending.BudgetAsync(caller, caseId, cancellationToken))));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(BudgetView.For(caller, await spending.BudgetAsync(caller, caseId, cancellationToken))));
 }

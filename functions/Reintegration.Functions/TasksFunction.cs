@@ -13,5 +13,6 @@ public sealed class TasksFunction(HttpEndpoint endpoint, TaskList tasks)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tasks")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(TaskView.For(caller, await tasks.ForAsync(caller, cancellationToken))));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(TaskView.For(caller, await tasks.ForAsync(caller, cancellationToken))));
 }

@@ -65,6 +65,15 @@ public sealed class RoleViewTests(LocalHostFixture host)
     }
 
     [Fact]
+    public void A_role_without_a_decided_view_is_refused_rather_than_answered()
+    {
+        var entry = new TimelineEntry { At = DateTimeOffset.UnixEpoch, Action = "refer", ActorId = "u-1", ActorRole = "caseworker",
+            ActorOrganisationId = "org-ref-demo", To = CaseStatus.Referred };
+        Assert.IsType<TimelineEntryView>(Assert.Single(TimelineEntryView.For(new Caller("u-2", Role.Dpo, "org-coordination"), [entry])));
+        Assert.Throws<InvalidOperationException>(() => TimelineEntryView.For(new Caller("u-3", Role.Partner, "partner-gh-1"), [entry]));
+    }
+
+    [Fact]
     public async Task Over_a_whole_case_each_role_receives_exactly_its_listed_fields()
     {
         var organisation = await api.NewOrganisation();
@@ -130,8 +139,10 @@ public sealed class RoleViewTests(LocalHostFixture host)
         var partner = clients["partner"];
         var pdfReceipt = await Documents.Upload(partner, id, "Receipt", "receipt.pdf", "application/pdf");
         var jpegReceipt = await Documents.Upload(partner, id, "Receipt", "receipt.jpg", "image/jpeg");
-        await Post(partner, $"api/cases/{id}/spending", Spending.Request("line-1", 120m, pdfReceipt), HttpStatusCode.Created, "spending", received["partner"]);
-        var pending = await Post(partner, $"api/cases/{id}/spending", Spending.Request("line-2", 80m), HttpStatusCode.Created, "spending", received["partner"]);
+        await Post(partner, $"api/cases/{id}/spending", Spending.Request("line-1", 120m, pdfReceipt), HttpStatusCode.Created, "spending",
+            received["partner"]);
+        var pending = await Post(partner, $"api/cases/{id}/spending", Spending.Request("line-2", 80m), HttpStatusCode.Created, "spending",
+            received["partner"]);
         await Post(partner, $"api/cases/{id}/spending/{pending["id"]!.GetValue<string>()}/receipt", new JsonObject { ["documentId"] = jpegReceipt },
             HttpStatusCode.OK, "spending", received["partner"]);
         var proof = await Documents.Upload(clients["caseworker"], id, "Other", "receipt.jpg", "image/jpeg");
@@ -139,9 +150,9 @@ public sealed class RoleViewTests(LocalHostFixture host)
             HttpStatusCode.OK, "budget", received["caseworker"]);
         var report = new JsonObject
         {
-            ["contactMade"] = true, ["contactMethod"] = "InPerson", ["housing"] = "Stable", ["work"] = "SelfEmployed", ["incomeCoversBasicNeeds"] = true,
-            ["health"] = "Good", ["familyTies"] = "Strong", ["takesPartInCommunity"] = true, ["wellbeing"] = 4, ["feelsSafe"] = true,
-            ["wantsToStay"] = true, ["budgetUseOnTrack"] = true, ["narrative"] = "The shop opened; the children go to school.",
+            ["contactMade"] = true, ["contactMethod"] = "InPerson", ["housing"] = "Stable", ["work"] = "SelfEmployed",
+            ["incomeCoversBasicNeeds"] = true, ["health"] = "Good", ["familyTies"] = "Strong", ["takesPartInCommunity"] = true, ["wellbeing"] = 4,
+            ["feelsSafe"] = true, ["wantsToStay"] = true, ["budgetUseOnTrack"] = true, ["narrative"] = "The shop opened; the children go to school.",
             ["documentIds"] = new JsonArray(jpegReceipt),
         };
         await Post(partner, $"api/cases/{id}/checkpoints/m1/report", report, HttpStatusCode.OK, "checkpoint", received["partner"]);
@@ -161,11 +172,13 @@ public sealed class RoleViewTests(LocalHostFixture host)
             var got = received[role];
             if (!got.Answers.SetEquals(AnswersReceived[role]))
             {
-                failures.Add($"{role} received answers [{string.Join(", ", got.Answers.Order())}], expected [{string.Join(", ", AnswersReceived[role])}]");
+                failures.Add($"{role} received answers [{string.Join(", ", got.Answers.Order())}], "
+                    + $"expected [{string.Join(", ", AnswersReceived[role])}]");
             }
             var listed = record.FieldsOf(role).Where(f => AnswersReceived[role].Contains(f[..f.IndexOf('.')])).ToHashSet();
-            var unlisted = got.Paths.Where(p => !listed.Contains(p.Key)
-                && !(p.Value && listed.Any(l => l.StartsWith(p.Key + ".", StringComparison.Ordinal) || l.StartsWith(p.Key + "[]", StringComparison.Ordinal))));
+            // A null or empty container is fine where the record lists fields below it.
+            var unlisted = got.Paths.Where(p => !listed.Contains(p.Key) && !(p.Value && listed.Any(l =>
+                l.StartsWith(p.Key + ".", StringComparison.Ordinal) || l.StartsWith(p.Key + "[]", StringComparison.Ordinal))));
             failures.AddRange(unlisted.Select(p => $"{role} received {p.Key}, which the record does not list for this role"));
             failures.AddRange(listed.Where(l => !got.Paths.ContainsKey(l)).Select(l => $"{role} never received {l}, which the record lists"));
         }
@@ -273,7 +286,8 @@ internal sealed class RecordOfProcessing(Dictionary<string, Dictionary<string, b
         foreach (var line in lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')))
         {
             var cells = line.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.True(cells.Length == roles.Length + 1 && cells[1..].All(c => c is "yes" or "no"), $"Not a row of field, then yes or no per role: {line}");
+            Assert.True(cells.Length == roles.Length + 1 && cells[1..].All(c => c is "yes" or "no"),
+                $"Not a row of field, then yes or no per role: {line}");
             var field = cells[0].Trim('`');
             Assert.True(rows.TryAdd(field, roles.Zip(cells[1..]).ToDictionary(p => p.First, p => p.Second == "yes")), $"{field} is listed twice");
         }

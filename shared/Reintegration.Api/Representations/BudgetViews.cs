@@ -27,7 +27,8 @@ public sealed record BudgetLineBalanceView(
     string BudgetLineId, SupportArea SupportArea, string Description, decimal Reserved, decimal Spent, decimal Pending, decimal Remaining)
 {
     public static IReadOnlyList<BudgetLineBalanceView> Of(BudgetOverview b) =>
-        b.Lines.Select(l => new BudgetLineBalanceView(l.BudgetLineId, l.SupportArea, l.Description, l.Reserved, l.Spent, l.Pending, l.Remaining)).ToList();
+        b.Lines.Select(l => new BudgetLineBalanceView(l.BudgetLineId, l.SupportArea, l.Description, l.Reserved, l.Spent, l.Pending, l.Remaining))
+            .ToList();
 }
 
 public sealed record CashPaymentView(DateOnly PaidOn, decimal Amount, string ProofDocumentId, DateTimeOffset RecordedAt, string RecordedBy)

@@ -9,8 +9,8 @@ public sealed record MonitoringCheckpointView(
     string? WaivedReason)
 {
     public static readonly ViewsByRole<CheckpointView> ByRole = new ViewsByRole<CheckpointView>("checkpoint")
-        .Give((_, c) => new MonitoringCheckpointView(c.Id, c.MonthsAfterArrival, c.DueOn, c.Status, c.SubmittedAt, MonitoringReportView.From(c.Report),
-            c.WaivedReason), Role.Caseworker, Role.Coordinator, Role.Dpo)
+        .Give((_, c) => new MonitoringCheckpointView(c.Id, c.MonthsAfterArrival, c.DueOn, c.Status, c.SubmittedAt,
+            MonitoringReportView.From(c.Report), c.WaivedReason), Role.Caseworker, Role.Coordinator, Role.Dpo)
         .Give((_, c) => new PartnerCheckpointView(c.Id, c.MonthsAfterArrival, c.DueOn, c.Status, c.SubmittedAt, PartnerReportView.From(c.Report),
             c.WaivedReason), Role.Partner);
 
@@ -21,7 +21,8 @@ public sealed record MonitoringCheckpointView(
     /// depends on nothing but itself, so no day or grace period is needed.
     /// </summary>
     public static object For(Caller caller, Checkpoint closed) => ByRole.For(caller, new CheckpointView(closed.Id, closed.MonthsAfterArrival,
-        closed.DueOn, CheckpointClock.StatusOn(closed, closed.DueOn, 0, new MonitoringWindows()), closed.SubmittedAt, closed.Report, closed.WaivedReason));
+        closed.DueOn, CheckpointClock.StatusOn(closed, closed.DueOn, 0, new MonitoringWindows()), closed.SubmittedAt, closed.Report,
+        closed.WaivedReason));
 }
 
 /// <summary>The partner's checkpoint: its own report, without the scores the programme derives from it.</summary>

@@ -25,7 +25,8 @@ public sealed record PlanView(
 /// The approved plan as the partner needs it to spend: goals, budget lines and the cash contribution.
 /// Not the policy assessment, who approved it, or the approval reason (it may name a health condition).
 /// </summary>
-public sealed record PartnerPlanView(int Version, IReadOnlyList<PlanGoalView> Goals, IReadOnlyList<BudgetLineView> BudgetLines, decimal CashContribution)
+public sealed record PartnerPlanView(
+    int Version, IReadOnlyList<PlanGoalView> Goals, IReadOnlyList<BudgetLineView> BudgetLines, decimal CashContribution)
 {
     public static PartnerPlanView? From(ReintegrationPlan? p) => p is null ? null : new(
         p.Version, p.Goals.Select(PlanGoalView.From).ToList(), p.BudgetLines.Select(BudgetLineView.From).ToList(), p.CashContribution);
