@@ -4,11 +4,15 @@ using Microsoft.Azure.Functions.Worker;
 using Reintegration.Api.Http;
 using Reintegration.Api.Representations;
 using Reintegration.Core.Cases;
+using Reintegration.Core.DataProtection;
 
 namespace Reintegration.Functions;
 
-/// <summary>One endpoint per transition name: accept, reject, assign-partner, submit-plan, approve-plan, depart, confirm-arrival, withdraw, close.</summary>
-public sealed class CaseActionsFunction(HttpEndpoint endpoint, RequestReader reader, ChangeCase changeCase)
+/// <summary>
+/// One endpoint per action name: the transitions (accept, reject, assign-partner, submit-plan, approve-plan, depart,
+/// confirm-arrival, withdraw, close) and the consent actions (withdraw-consent, give-consent).
+/// </summary>
+public sealed class CaseActionsFunction(HttpEndpoint endpoint, RequestReader reader, ChangeCase changeCase, CaseConsent consent)
 {
     [Function("ActOnCase")]
     public Task<IActionResult> Run(
@@ -16,9 +20,17 @@ public sealed class CaseActionsFunction(HttpEndpoint endpoint, RequestReader rea
         string caseId, string action, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
         {
+            if (ConsentActionNames.IsOne(action))
+            {
+                var said = await reader.ReadJsonAsync<ConsentRequest>(request, cancellationToken);
+                var recorded = action == ConsentActionNames.Withdraw
+                    ? await consent.WithdrawAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), said.Value, cancellationToken)
+                    : await consent.GiveAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), said.Value, cancellationToken);
+                return Responses.Versioned(request, recorded, c => CaseView.For(caller, c));
+            }
             var caseAction = CaseActionNames.Parse(action);
             var body = await reader.ReadJsonAsync<CaseActionRequest>(request, cancellationToken);
-            var changed = await changeCase.ActAsync(caller, caseId, Preconditions.IfMatch(request), caseAction, body.Value, cancellationToken);
+            var changed = await changeCase.ActAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), caseAction, body.Value, cancellationToken);
             return Responses.Versioned(request, changed, c => CaseView.For(caller, c));
         });
 }

@@ -18,7 +18,7 @@ public sealed class CasePlanFunction(HttpEndpoint endpoint, RequestReader reader
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<PlanRequest>(request, cancellationToken);
-            var changed = await changeCase.DraftPlanAsync(caller, caseId, Preconditions.IfMatch(request), body.Value, cancellationToken);
+            var changed = await changeCase.DraftPlanAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), body.Value, cancellationToken);
             return Responses.Versioned(request, changed, c => CaseView.For(caller, c));
         });
 }

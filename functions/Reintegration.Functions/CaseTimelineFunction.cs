@@ -14,5 +14,5 @@ public sealed class CaseTimelineFunction(HttpEndpoint endpoint, CaseQueries case
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Ok(TimelineEntryView.For(caller, await cases.TimelineAsync(caller, caseId, cancellationToken))));
+            Responses.Ok(TimelineEntryView.For(caller, await cases.TimelineAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 }

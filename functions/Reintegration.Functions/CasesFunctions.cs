@@ -14,7 +14,7 @@ public sealed class CasesFunctions(HttpEndpoint endpoint, CaseQueries cases)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Versioned(request, await cases.GetAsync(caller, caseId, cancellationToken), c => CaseView.For(caller, c)));
+            Responses.Versioned(request, await cases.GetAsync(caller, RouteIds.Case(caseId), cancellationToken), c => CaseView.For(caller, c)));
 
     [Function("ListCases")]
     public Task<IActionResult> List(

@@ -16,7 +16,7 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/checkpoints")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Ok(MonitoringCheckpointView.For(caller, await monitoring.ListAsync(caller, caseId, cancellationToken))));
+            Responses.Ok(MonitoringCheckpointView.For(caller, await monitoring.ListAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 
     [Function("SubmitReport")]
     public Task<IActionResult> Report(
@@ -25,7 +25,7 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<ReportRequest>(request, cancellationToken);
-            var (changed, checkpoint) = await monitoring.ReportAsync(caller, caseId, checkpointId, body.Value, cancellationToken);
+            var (changed, checkpoint) = await monitoring.ReportAsync(caller, RouteIds.Case(caseId), RouteIds.Checkpoint(checkpointId), body.Value, cancellationToken);
             return Responses.Versioned(request, changed, _ => MonitoringCheckpointView.For(caller, checkpoint));
         });
 
@@ -36,7 +36,7 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<CaseActionRequest>(request, cancellationToken);
-            var (changed, checkpoint) = await monitoring.WaiveAsync(caller, caseId, checkpointId, body.Value.Reason, cancellationToken);
+            var (changed, checkpoint) = await monitoring.WaiveAsync(caller, RouteIds.Case(caseId), RouteIds.Checkpoint(checkpointId), body.Value.Reason, cancellationToken);
             return Responses.Versioned(request, changed, _ => MonitoringCheckpointView.For(caller, checkpoint));
         });
 }

@@ -22,7 +22,7 @@ public sealed class CountriesFunctions(HttpEndpoint endpoint, RequestReader read
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "countries/{code}")] HttpRequest request,
         string code, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async _ =>
-            Responses.Versioned(request, await referenceData.CountryAsync(code, cancellationToken), c => c));
+            Responses.Versioned(request, await referenceData.CountryAsync(RouteIds.Country(code), cancellationToken), c => c));
 
     [Function("SetCountry")]
     public Task<IActionResult> Set(
@@ -31,7 +31,7 @@ public sealed class CountriesFunctions(HttpEndpoint endpoint, RequestReader read
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<CountryRequest>(request, cancellationToken);
-            var saved = await maintain.SetCountryAsync(caller, code, body.Value, Preconditions.IfMatch(request), cancellationToken);
+            var saved = await maintain.SetCountryAsync(caller, RouteIds.Country(code), body.Value, Preconditions.IfMatch(request), cancellationToken);
             return Responses.Saved(request, $"/api/countries/{code}", saved, c => c);
         });
 }

@@ -17,7 +17,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<DocumentRequest>(request, cancellationToken);
-            var ticket = await documents.RequestUploadAsync(caller, caseId, body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
+            var ticket = await documents.RequestUploadAsync(caller, RouteIds.Case(caseId), body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
             return Responses.Created(DocumentView.Location(ticket.Document.Value), ticket.Document, _ => UploadTicketView.From(ticket));
         });
 
@@ -26,14 +26,14 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/documents/{documentId}/complete")] HttpRequest request,
         string caseId, string documentId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Versioned(request, await documents.CompleteAsync(caller, caseId, documentId, cancellationToken), DocumentView.From));
+            Responses.Versioned(request, await documents.CompleteAsync(caller, RouteIds.Case(caseId), RouteIds.Document(documentId), cancellationToken), DocumentView.From));
 
     [Function("ListDocuments")]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/documents")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Ok((await documents.ListAsync(caller, caseId, cancellationToken)).Select(DocumentView.From).ToList()));
+            Responses.Ok((await documents.ListAsync(caller, RouteIds.Case(caseId), cancellationToken)).Select(DocumentView.From).ToList()));
 
     [Function("GetDocument")]
     public Task<IActionResult> Get(
@@ -42,7 +42,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
         endpoint.AuthorisedAsync(request, async caller =>
         {
             // Not cached with ETags: each answer carries a fresh short-lived read URL.
-            var download = await documents.GetAsync(caller, caseId, documentId, cancellationToken);
+            var download = await documents.GetAsync(caller, RouteIds.Case(caseId), RouteIds.Document(documentId), cancellationToken);
             return Responses.Ok(DownloadView.From(download));
         });
 }

@@ -17,9 +17,9 @@ public sealed class MonitoringJobsFunctions(
         [QueueTrigger(WorkQueues.CheckpointScheduling, Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken)
     {
-        var work = WorkMessages.Read(message);
-        var started = await monitoring.ScheduleAsync(work.CaseId, cancellationToken);
-        logger.LogInformation("Checkpoints of case {CaseId}: {Outcome}", work.CaseId, started ? "scheduled" : "already scheduled");
+        var caseId = WorkMessages.Read(message);
+        var started = await monitoring.ScheduleAsync(caseId, cancellationToken);
+        logger.LogInformation("Checkpoints of case {CaseId}: {Outcome}", caseId.Value, started ? "scheduled" : "already scheduled");
     }
 
     /// <summary>Hourly by default; the schedule is the app setting MonitoringDeadlineSchedule.</summary>
@@ -36,8 +36,8 @@ public sealed class MonitoringJobsFunctions(
         [QueueTrigger(WorkQueues.NotificationDelivery, Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken)
     {
-        var work = WorkMessages.Read(message);
-        var sent = await delivery.DeliverAsync(work.CaseId, cancellationToken);
-        logger.LogInformation("Delivered {Count} notifications of case {CaseId}", sent, work.CaseId);
+        var caseId = WorkMessages.Read(message);
+        var sent = await delivery.DeliverAsync(caseId, cancellationToken);
+        logger.LogInformation("Delivered {Count} notifications of case {CaseId}", sent, caseId.Value);
     }
 }

@@ -22,7 +22,7 @@ public sealed class PartnersFunctions(HttpEndpoint endpoint, RequestReader reade
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners/{partnerId}")] HttpRequest request,
         string partnerId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async _ =>
-            Responses.Versioned(request, await referenceData.PartnerAsync(partnerId, cancellationToken), PartnerView.From));
+            Responses.Versioned(request, await referenceData.PartnerAsync(RouteIds.Partner(partnerId), cancellationToken), PartnerView.From));
 
     [Function("SetPartner")]
     public Task<IActionResult> Set(
@@ -31,7 +31,7 @@ public sealed class PartnersFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<PartnerRequest>(request, cancellationToken);
-            var saved = await maintain.SetPartnerAsync(caller, partnerId, body.Value, Preconditions.IfMatch(request), cancellationToken);
+            var saved = await maintain.SetPartnerAsync(caller, RouteIds.Partner(partnerId), body.Value, Preconditions.IfMatch(request), cancellationToken);
             return Responses.Saved(request, $"/api/partners/{partnerId}", saved, PartnerView.From);
         });
 }

@@ -19,7 +19,7 @@ public sealed class PhasesFunctions(HttpEndpoint endpoint, RequestReader reader,
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "phases/{phaseId}")] HttpRequest request,
         string phaseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async _ => Responses.Versioned(request, await referenceData.PhaseAsync(phaseId, cancellationToken), p => p));
+        endpoint.AuthorisedAsync(request, async _ => Responses.Versioned(request, await referenceData.PhaseAsync(RouteIds.Phase(phaseId), cancellationToken), p => p));
 
     [Function("SetPhase")]
     public Task<IActionResult> Set(
@@ -28,7 +28,7 @@ public sealed class PhasesFunctions(HttpEndpoint endpoint, RequestReader reader,
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<PhaseRequest>(request, cancellationToken);
-            var saved = await maintain.SetPhaseAsync(caller, phaseId, body.Value, Preconditions.IfMatch(request), cancellationToken);
+            var saved = await maintain.SetPhaseAsync(caller, RouteIds.Phase(phaseId), body.Value, Preconditions.IfMatch(request), cancellationToken);
             return Responses.Saved(request, $"/api/phases/{phaseId}", saved, p => p);
         });
 }

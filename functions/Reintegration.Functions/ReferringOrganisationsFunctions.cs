@@ -23,7 +23,7 @@ public sealed class ReferringOrganisationsFunctions(HttpEndpoint endpoint, Reque
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referring-organisations/{organisationId}")] HttpRequest request,
         string organisationId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async _ =>
-            Responses.Versioned(request, await referenceData.ReferringOrganisationAsync(organisationId, cancellationToken),
+            Responses.Versioned(request, await referenceData.ReferringOrganisationAsync(RouteIds.ReferringOrganisation(organisationId), cancellationToken),
                 ReferringOrganisationView.From));
 
     [Function("SetReferringOrganisation")]
@@ -33,7 +33,7 @@ public sealed class ReferringOrganisationsFunctions(HttpEndpoint endpoint, Reque
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<ReferringOrganisationRequest>(request, cancellationToken);
-            var saved = await maintain.SetReferringOrganisationAsync(caller, organisationId, body.Value, Preconditions.IfMatch(request),
+            var saved = await maintain.SetReferringOrganisationAsync(caller, RouteIds.ReferringOrganisation(organisationId), body.Value, Preconditions.IfMatch(request),
                 cancellationToken);
             return Responses.Saved(request, $"/api/referring-organisations/{organisationId}", saved, ReferringOrganisationView.From);
         });

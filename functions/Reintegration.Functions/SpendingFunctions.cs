@@ -17,7 +17,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<SpendingRequest>(request, cancellationToken);
-            var (changed, recorded) = await spending.RecordAsync(caller, caseId, body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
+            var (changed, recorded) = await spending.RecordAsync(caller, RouteIds.Case(caseId), body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
             return Responses.Created($"/api/cases/{caseId}/budget", changed, _ => SpendingView.For(caller, recorded));
         });
 
@@ -28,7 +28,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<ReceiptRequest>(request, cancellationToken);
-            var (changed, proven) = await spending.AttachReceiptAsync(caller, caseId, spendingId, body.Value, cancellationToken);
+            var (changed, proven) = await spending.AttachReceiptAsync(caller, RouteIds.Case(caseId), RouteIds.Spending(spendingId), body.Value, cancellationToken);
             return Responses.Versioned(request, changed, _ => SpendingView.For(caller, proven));
         });
 
@@ -39,7 +39,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         endpoint.AuthorisedAsync(request, async caller =>
         {
             var body = await reader.ReadJsonAsync<CashPaymentRequest>(request, cancellationToken);
-            var changed = await spending.RecordCashPaymentAsync(caller, caseId, body.Value, cancellationToken);
+            var changed = await spending.RecordCashPaymentAsync(caller, RouteIds.Case(caseId), body.Value, cancellationToken);
             return Responses.Versioned(request, changed, c => BudgetView.For(caller, BudgetOverview.Of(c)));
         });
 
@@ -48,5 +48,5 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/budget")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller =>
-            Responses.Ok(BudgetView.For(caller, await spending.BudgetAsync(caller, caseId, cancellationToken))));
+            Responses.Ok(BudgetView.For(caller, await spending.BudgetAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 }

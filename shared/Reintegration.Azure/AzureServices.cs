@@ -8,6 +8,7 @@ using Reintegration.Azure.Health;
 using Reintegration.Azure.Messaging;
 using Reintegration.Azure.Startup;
 using Reintegration.Azure.Storage;
+using Reintegration.Core.AccessLog;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Documents;
 using Reintegration.Core.Idempotency;
@@ -33,6 +34,7 @@ public static class AzureServices
         services.AddSingleton<IReferenceDataStore, CosmosReferenceDataStore>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
+        services.AddSingleton<IAccessLog, CosmosAccessLog>();
         services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.Configure<MonitoringWindows>(configuration.GetSection(MonitoringWindows.Section));

@@ -1,3 +1,5 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +48,7 @@ internal sealed class DeadlineFixture : IAsyncDisposable
 
     public ICaseStore Cases => _services.GetRequiredService<ICaseStore>();
 
-    public CaseWriter Writer => _services.GetRequiredService<CaseWriter>();
+    public SystemCaseChanges Writer => _services.GetRequiredService<SystemCaseChanges>();
 
     public ProgrammeClock Clock => _services.GetRequiredService<ProgrammeClock>();
 
@@ -109,7 +111,7 @@ internal sealed class DeadlineFixture : IAsyncDisposable
         await Parallel.ForEachAsync(Population.Due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (original, ct) =>
             {
-                var current = await Cases.FindAsync(original.Id, ct) ?? throw new InvalidOperationException($"Case {original.Id} is gone.");
+                var current = await Cases.FindAsync(Reintegration.Core.Ids.CaseId.From(original.Id), ct) ?? throw new InvalidOperationException($"Case {original.Id} is gone.");
                 await Cases.ReplaceAsync(original, current.ETag, ct);
             });
     }
@@ -120,7 +122,7 @@ internal sealed class DeadlineFixture : IAsyncDisposable
         await Parallel.ForEachAsync(Population.Due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (original, ct) =>
             {
-                await Writer.ChangeAsync(original.Id, _ => { }, c =>
+                await Writer.ChangeAsync(CaseId.From(original.Id), c =>
                 {
                     c.MarkSent(c.PendingNotifications.Select(n => n.MessageId).ToList(), Clock.Now);
                     return 0;

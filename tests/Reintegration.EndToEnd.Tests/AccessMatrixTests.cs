@@ -77,7 +77,7 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("GetDocument", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/documents/{s.DocumentId}"), [200, 404, 200, 200, 404, 200]),
         new("RecordSpending", "Arrived", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/spending", Spending.Request("line-1", 10m)),
             [403, 404, 403, 201, 404, 403]),
-        new("AttachReceipt", "Arrived", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/spending/unknown/receipt", new JsonObject { ["documentId"] = s.DocumentId }),
+        new("AttachReceipt", "Arrived", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/spending/{Guid.NewGuid()}/receipt", new JsonObject { ["documentId"] = s.DocumentId }),
             [403, 404, 403, 422, 404, 403]),
         new("RecordCashContribution", "PlanApproved", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/cash-contribution",
             new JsonObject { ["paidOn"] = "2026-01-01", ["proofDocumentId"] = s.DocumentId }), [422, 404, 422, 422, 404, 403]),
@@ -87,6 +87,10 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("WaiveCheckpoint", "Monitoring", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/checkpoints/m1/waive",
             new JsonObject { ["reason"] = "Test." }), [403, 404, 200, 403, 404, 403]),
         new("GetBudget", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/budget"), [200, 404, 200, 200, 404, 200]),
+        new("CorrectPerson", "PartnerAssigned", s => Send(HttpMethod.Put, $"api/cases/{s.CaseId}/person",
+            new JsonObject { ["contact"] = new JsonObject { ["phone"] = "+233 20 123 4567" } }, s.ETag), [200, 404, 403, 409, 404, 403]),
+        new("GetCaseAccessLog", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/access-log"), [403, 404, 403, 403, 404, 200]),
+        new("SearchAccessLog", "Referred", _ => Send(HttpMethod.Get, "api/access-log?organisationId=org-ref-demo"), [403, 403, 403, 403, 403, 200]),
     ];
 
     [Fact]

@@ -64,8 +64,9 @@ public sealed class OrganisationTests(LocalHostFixture host)
 
         using var byCaseworker = await Put(api.Caseworker(), $"api/referring-organisations/{id}", Referring());
         await Api.AssertProblem(byCaseworker, HttpStatusCode.Forbidden, "forbidden");
+        // An id that cannot exist is not found, as every route id of the wrong shape.
         using var badId = await Put(api.Coordinator(), "api/referring-organisations/not%20an%20id", Referring());
-        await Api.AssertProblem(badId, HttpStatusCode.BadRequest, "validation-failed");
+        await Api.AssertProblem(badId, HttpStatusCode.NotFound, "not-found");
         using var noName = await Put(api.Coordinator(), $"api/referring-organisations/{id}", new JsonObject { ["active"] = true });
         await Api.AssertProblem(noName, HttpStatusCode.BadRequest, "validation-failed");
         Assert.Contains("name", (await Api.ReadObject(noName))["errors"]!.AsObject().Select(e => e.Key), StringComparer.OrdinalIgnoreCase);

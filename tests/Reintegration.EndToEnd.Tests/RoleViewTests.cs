@@ -122,6 +122,8 @@ public sealed class RoleViewTests(LocalHostFixture host)
         await Look();
         await Act("coordinator", "accept", new JsonObject { ["reason"] = "Eligible." });
         await Act("caseworker", "assign-partner", new JsonObject { ["partnerId"] = "partner-gh-1" });
+        await Act("caseworker", "withdraw-consent", new JsonObject { ["date"] = today, ["method"] = "Verbal", ["reason"] = "Wants to think it over." });
+        await Act("caseworker", "give-consent", new JsonObject { ["date"] = today, ["method"] = "SignedForm" });
         using (var plan = new HttpRequestMessage(HttpMethod.Put, $"api/cases/{id}/plan") { Content = Api.JsonBody(Api.Plan(1000m, 500m)) })
         {
             plan.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
@@ -134,7 +136,16 @@ public sealed class RoleViewTests(LocalHostFixture host)
         await Act("coordinator", "approve-plan", new JsonObject { ["reason"] = "Within policy; the family needs the shop soon." });
         await Act("caseworker", "depart", new JsonObject { ["date"] = today });
         await Act("partner", "confirm-arrival", new JsonObject { ["date"] = today });
-        await api.MonitoringStarted(id);
+        (_, etag) = await api.MonitoringStarted(id);
+        using (var correction = new HttpRequestMessage(HttpMethod.Put, $"api/cases/{id}/person")
+        {
+            Content = Api.JsonBody(new JsonObject { ["contact"] = new JsonObject { ["phone"] = "+233 20 123 4567", ["address"] = "Adum, Kumasi" } }),
+        })
+        {
+            correction.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+            using var corrected = await clients["partner"].SendAsync(correction);
+            received["partner"].Add("case", await Answer(corrected, HttpStatusCode.OK));
+        }
 
         var partner = clients["partner"];
         var pdfReceipt = await Documents.Upload(partner, id, "Receipt", "receipt.pdf", "application/pdf");

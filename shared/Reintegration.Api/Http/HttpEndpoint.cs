@@ -29,6 +29,8 @@ public sealed class HttpEndpoint(BearerAuthenticator authenticator, Organisation
         {
             return ProblemMapping.Unauthenticated(request).ToResponse().WithHeader("WWW-Authenticate", "Bearer");
         }
+        // The trace id of the request (W3C trace context when the client sent one) links access records to logs.
+        caller = caller with { CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier };
         return await RunAsync(request, async () =>
         {
             await membership.EnsureRecognisedAsync(caller, request.HttpContext.RequestAborted);

@@ -13,6 +13,8 @@ public static class ProblemMapping
         RuleViolationException e => Problem.Of(request, ProblemTypes.RuleViolation, StatusCodes.Status422UnprocessableEntity,
             e.Message, string.Join(" ", e.Failures.Select(f => f.Detail))) with { FailedRules = e.Failures },
         NotFoundException e => Problem.Of(request, ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found.", e.Message),
+        SeparationOfDutiesException e => Problem.Of(request, ProblemTypes.FourEyes, StatusCodes.Status403Forbidden,
+            "Four eyes: someone else must do this.", e.Message),
         ForbiddenException e => Problem.Of(request, ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Not allowed.", e.Message),
         StaleVersionException e => Problem.Of(request, ProblemTypes.StaleVersion, StatusCodes.Status412PreconditionFailed,
             "The resource has changed.", e.Message) with { CurrentETag = e.CurrentETag },

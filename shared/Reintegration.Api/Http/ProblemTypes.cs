@@ -7,6 +7,8 @@ public static class ProblemTypes
 
     public const string Unauthenticated = Prefix + "unauthenticated";
     public const string Forbidden = Prefix + "forbidden";
+    /// <summary>403: the caller may do this in general, but not to what they prepared themselves (plan approval).</summary>
+    public const string FourEyes = Prefix + "four-eyes";
     public const string NotFound = Prefix + "not-found";
     public const string ValidationFailed = Prefix + "validation-failed";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reintegration.Core;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Monitoring;
 
 namespace Reintegration.Api.Queues;
@@ -7,11 +8,11 @@ namespace Reintegration.Api.Queues;
 /// <summary>Queue messages are input too: a malformed one fails loudly (and ends in the poison queue), never half-works.</summary>
 public static class WorkMessages
 {
-    public static CaseWork Read(string message)
+    public static CaseId Read(string message)
     {
         var work = JsonSerializer.Deserialize<CaseWork>(message, ProgrammeJson.Options);
-        return work is { CaseId.Length: > 0 and <= 100 }
-            ? work
+        return work is not null && CaseId.TryFrom(work.CaseId) is { IsSuccess: true } parsed
+            ? parsed.ValueObject
             : throw new FormatException("The queue message does not name a case.");
     }
 }

@@ -1,5 +1,6 @@
 using Reintegration.Core.Access;
 using Reintegration.Core.Cases;
+using Reintegration.Core.Gate;
 using Reintegration.Core.Referrals;
 
 namespace Reintegration.Api.Representations;
@@ -23,6 +24,8 @@ public sealed record CaseView(
     IReadOnlyList<FamilyMemberView> FamilyMembers,
     IReadOnlyList<VulnerabilityView> Vulnerabilities,
     ConsentView Consent,
+    bool ConsentWithdrawn,
+    IReadOnlyList<ConsentChangeView> ConsentHistory,
     PlanView? Plan,
     PlanView? ApprovedPlan,
     DateOnly? DepartedOn,
@@ -40,20 +43,20 @@ public sealed record CaseView(
 
     /// <summary>The actions the caller may take now, so a client shows exactly the buttons the server accepts.</summary>
     internal static IReadOnlyList<string> AllowedFor(Caller caller, Case c) =>
-        CaseAccessPolicy.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
+        CasePermissions.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
 
     private static CaseView Staff(Caller caller, Case c) => new(
         c.Id, c.Status, c.ReferringOrganisationId, c.PartnerId, c.PhaseId, c.ReferredOn, c.ReferredAt, c.CountryOfReturn, c.Category,
         PersonView.From(c.Person), c.FamilyMembers.Select(FamilyMemberView.From).ToList(), c.Vulnerabilities.Select(VulnerabilityView.From).ToList(),
-        ConsentView.From(c.Consent), PlanView.From(c.Plan), PlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, c.Outcome,
-        AllowedFor(caller, c));
+        ConsentView.From(c.Consent), c.ConsentWithdrawn, c.ConsentHistory.Select(ConsentChangeView.From).ToList(),
+        PlanView.From(c.Plan), PlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, c.Outcome, AllowedFor(caller, c));
 }
 
 /// <summary>
-/// A case as its partner sees it: who arrives (name, birth date, phone and e-mail, family, vulnerabilities),
-/// the approved plan and the dates. Not the target-group category (the asylum background), the referring
-/// organisation, the consent record (assignment needs consent), the draft plan, the address in the
-/// Netherlands, or any staff user id.
+/// A case as its partner sees it: who arrives (name, birth date, contact, family, vulnerabilities), the
+/// approved plan and the dates. Not the target-group category (the asylum background), nationality, the
+/// referring organisation, the consent record (the partner sees a case only while consent stands), the draft
+/// plan, the address in the Netherlands, or any staff user id.
 /// </summary>
 public sealed record PartnerCaseView(
     string Id,
@@ -69,7 +72,7 @@ public sealed record PartnerCaseView(
     IReadOnlyList<string> AllowedActions)
 {
     internal static PartnerCaseView From(Caller caller, Case c) => new(
-        c.Id, c.Status, c.PartnerId!, c.CountryOfReturn, PartnerPersonView.From(c.Person),
+        c.Id, c.Status, c.PartnerId!, c.CountryOfReturn, PartnerPersonView.From(c.Person, c.ArrivedOn is not null),
         c.FamilyMembers.Select(FamilyMemberView.From).ToList(), c.Vulnerabilities.Select(VulnerabilityView.From).ToList(),
         PartnerPlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, CaseView.AllowedFor(caller, c));
 }

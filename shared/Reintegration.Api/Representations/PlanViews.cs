@@ -2,7 +2,7 @@ using Reintegration.Core.Plans;
 
 namespace Reintegration.Api.Representations;
 
-/// <summary>A version of the reintegration plan as staff see it: with the policy assessment and who approved it.</summary>
+/// <summary>A version of the reintegration plan as staff see it: with the policy assessment and who drafted, submitted and approved it.</summary>
 public sealed record PlanView(
     int Version,
     PlanStatus Status,
@@ -11,6 +11,8 @@ public sealed record PlanView(
     decimal CashContribution,
     decimal InKindTotal,
     BudgetAssessmentView Assessment,
+    string? DraftedBy,
+    string? SubmittedBy,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? ApprovedAt,
     string? ApprovedBy,
@@ -18,7 +20,8 @@ public sealed record PlanView(
 {
     public static PlanView? From(ReintegrationPlan? p) => p is null ? null : new(
         p.Version, p.Status, p.Goals.Select(PlanGoalView.From).ToList(), p.BudgetLines.Select(BudgetLineView.From).ToList(),
-        p.CashContribution, p.InKindTotal, BudgetAssessmentView.From(p.Assessment), p.SubmittedAt, p.ApprovedAt, p.ApprovedBy, p.ApprovalReason);
+        p.CashContribution, p.InKindTotal, BudgetAssessmentView.From(p.Assessment), p.DraftedBy, p.SubmittedBy,
+        p.SubmittedAt, p.ApprovedAt, p.ApprovedBy, p.ApprovalReason);
 }
 
 /// <summary>

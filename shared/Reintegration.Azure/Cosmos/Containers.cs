@@ -15,11 +15,15 @@ public static class Containers
     /// <summary>Descriptions of case documents, partitioned by case: a case's documents are one partition.</summary>
     public const string Documents = "documents";
 
+    /// <summary>The access log: append-only records partitioned by case, so a case's log is one partition.</summary>
+    public const string AccessLog = "access-log";
+
     public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
     [
         (Cases, "/id", null),
         (Reference, "/kind", null),
         (Idempotency, "/id", -1),
         (Documents, "/caseId", null),
+        (AccessLog, "/caseId", null),
     ];
 }

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Azure.Cosmos;
 using Reintegration.Core;
-using Reintegration.Core.Access;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Errors;
 using Reintegration.Core.Storage;
@@ -14,11 +15,11 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
 {
     private Container Cases => database.Container(Containers.Cases);
 
-    public async Task<Versioned<Case>?> FindAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<Versioned<Case>?> FindAsync(CaseId caseId, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await Cases.ReadItemAsync<Case>(caseId, new PartitionKey(caseId), cancellationToken: cancellationToken);
+            var response = await Cases.ReadItemAsync<Case>(caseId.Value, new PartitionKey(caseId.Value), cancellationToken: cancellationToken);
             return new Versioned<Case>(response.Resource, etags.ToHttp(response.ETag));
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -50,7 +51,7 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            var current = await FindAsync(@case.Id, cancellationToken) ?? throw new NotFoundException($"Case {@case.Id}");
+            var current = await FindAsync(CaseId.From(@case.Id), cancellationToken) ?? throw new NotFoundException($"Case {@case.Id}");
             throw new StaleVersionException(current.ETag);
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -142,7 +143,8 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
                 parameters["@organisation"] = own.OrganisationId;
                 break;
             case CaseScope.AssignedToPartner partner:
-                where.Add("c.partnerId = @partner");
+                // A case whose consent to share was withdrawn is not the partner's to see until it is given again.
+                where.Add("c.partnerId = @partner AND c.consentWithdrawn = false");
                 parameters["@partner"] = partner.PartnerId;
                 break;
         }

@@ -4,4 +4,7 @@ namespace Reintegration.Core.Access;
 public sealed record Caller(string UserId, Role Role, string OrganisationId)
 {
     public string RoleName => Roles.Name(Role);
+
+    /// <summary>The request's correlation id (its trace id), so an access record can be matched to the request's logs.</summary>
+    public string? CorrelationId { get; init; }
 }

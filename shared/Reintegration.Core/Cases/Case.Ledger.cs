@@ -31,6 +31,10 @@ public sealed partial class Case
                 [new RuleFailure("budget-line-exceeded",
                     $"{remaining:0.00} EUR remains on '{line.Description}'; spending more needs an approved plan revision.")]);
         }
+        if (spending.ReceiptDocumentId is { } receipt)
+        {
+            EnsureReceiptUnused(receipt);
+        }
         var added = spending with { SupportArea = line.Area };
         Spending.Add(added);
         Record("record-spending", partner, now, $"{added.AmountEur:0.00} EUR on {line.Id}");
@@ -48,9 +52,20 @@ public sealed partial class Case
         {
             throw new ConflictException("This spending has a receipt already.");
         }
+        EnsureReceiptUnused(documentId);
         Spending[index] = Spending[index] with { ReceiptDocumentId = documentId, Status = SpendingStatus.Proven };
         Record("attach-receipt", partner, now, $"Receipt for {spendingId}");
         return Spending[index];
+    }
+
+    /// <summary>One receipt proves one spending (docs/decisions/0013): a receipt used once cannot prove a second purchase.</summary>
+    private void EnsureReceiptUnused(string documentId)
+    {
+        if (Spending.FirstOrDefault(s => s.ReceiptDocumentId == documentId) is { } proven)
+        {
+            throw new RuleViolationException("This receipt already proves another spending.",
+                [new RuleFailure("receipt-already-used", $"Receipt {documentId} proves spending {proven.Id}; upload the receipt of this purchase.")]);
+        }
     }
 
     public void RecordCashPayment(Caller actor, DateTimeOffset now, DateOnly paidOn, string proofDocumentId)

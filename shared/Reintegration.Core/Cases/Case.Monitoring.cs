@@ -67,7 +67,8 @@ public sealed partial class Case
     /// <summary>Records each alert a checkpoint calls for today, once per checkpoint and kind; answers how many are new.</summary>
     public int RaiseAlerts(DateTimeOffset now, DateOnly today, int graceDays, MonitoringWindows windows)
     {
-        if (Status != CaseStatus.Monitoring)
+        // While consent is withdrawn monitoring pauses: nobody is chased for a report the partner may not file.
+        if (Status != CaseStatus.Monitoring || ConsentWithdrawn)
         {
             return 0;
         }

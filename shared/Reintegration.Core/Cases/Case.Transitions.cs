@@ -35,19 +35,24 @@ public sealed partial class Case
         // A submitted plan that is edited goes back to draft; after approval the status stays and a revision is drafted.
         var to = Status == CaseStatus.PlanSubmitted ? CaseStatus.PartnerAssigned : Status;
         Move(CaseAction.DraftPlan, actor, now, to, null);
-        Plan = draft with { Version = NextPlanVersion, Status = PlanStatus.Draft };
+        Plan = draft with { Version = NextPlanVersion, Status = PlanStatus.Draft, DraftedBy = actor.UserId };
     }
 
     public void SubmitPlan(Caller actor, DateTimeOffset now)
     {
         var to = Status == CaseStatus.PartnerAssigned ? CaseStatus.PlanSubmitted : Status;
         Move(CaseAction.SubmitPlan, actor, now, to, null);
-        Plan = Plan! with { Status = PlanStatus.Submitted, SubmittedAt = now };
+        Plan = Plan! with { Status = PlanStatus.Submitted, SubmittedAt = now, SubmittedBy = actor.UserId };
     }
 
     /// <summary>Approval reserves the plan's budget lines. Above the policy, only with a reason.</summary>
     public void ApprovePlan(Caller coordinator, DateTimeOffset now, string? reason)
     {
+        if (Allows(CaseAction.ApprovePlan) && (Plan!.DraftedBy == coordinator.UserId || Plan.SubmittedBy == coordinator.UserId))
+        {
+            throw new SeparationOfDutiesException(
+                "A plan is approved by a coordinator who neither drafted nor submitted this version: ask another coordinator.");
+        }
         if (Allows(CaseAction.ApprovePlan) && !Plan!.Assessment.WithinPolicy && string.IsNullOrWhiteSpace(reason))
         {
             throw new RuleViolationException("A plan above the budget policy needs a reason to be approved.",
@@ -139,7 +144,7 @@ public sealed partial class Case
         if (!Allows(action))
         {
             throw new InvalidTransitionException(CaseWorkflow.Name(action), Status.ToString(),
-                CaseAccessPolicy.AllowedActions(actor, this).Select(CaseWorkflow.Name).ToList());
+                Gate.CasePermissions.AllowedActions(actor, this).Select(CaseWorkflow.Name).ToList());
         }
         Timeline.Add(new TimelineEntry
         {

@@ -26,10 +26,19 @@ public sealed partial class Case
     public string ListingKey => $"{ReferredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffff}Z/{Id}";
     public required string CountryOfReturn { get; init; }
     public required TargetGroup Category { get; init; }
-    public required Returnee Person { get; init; }
-    public IReadOnlyList<FamilyMember> FamilyMembers { get; init; } = [];
-    public IReadOnlyList<Vulnerability> Vulnerabilities { get; init; } = [];
-    public required Consent Consent { get; init; }
+    /// <summary>Who returns. Corrected through <see cref="Rectify"/>; anonymised after retention.</summary>
+    [JsonInclude]
+    public Returnee Person { get; private set; } = null!;
+
+    [JsonInclude]
+    public IReadOnlyList<FamilyMember> FamilyMembers { get; private set; } = [];
+
+    [JsonInclude]
+    public IReadOnlyList<Vulnerability> Vulnerabilities { get; private set; } = [];
+
+    /// <summary>The consent to share with the partner as last given.</summary>
+    [JsonInclude]
+    public Consent Consent { get; private set; } = null!;
 
     [JsonInclude]
     public CaseStatus Status { get; private set; }
@@ -117,6 +126,8 @@ public sealed partial class Case
             Status = CaseStatus.Referred,
             StatusChangedAt = now,
         };
+        referred.ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Given, referred.Consent.GivenOn, referred.Consent.Method,
+            null, caseworker.UserId, now));
         referred.Timeline.Add(new TimelineEntry
         {
             At = now,

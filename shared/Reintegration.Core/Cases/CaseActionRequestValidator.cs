@@ -13,7 +13,7 @@ public sealed class CaseActionRequestValidator : AbstractValidator<(CaseAction A
         RuleFor(x => x.Request.Reason).MaximumLength(MaxReasonLength).OverridePropertyName("reason");
         RuleFor(x => x.Request.Reason).NotEmpty().OverridePropertyName("reason")
             .When(x => x.Action is CaseAction.Reject or CaseAction.Withdraw or CaseAction.Close);
-        RuleFor(x => x.Request.PartnerId).NotEmpty().MaximumLength(100).OverridePropertyName("partnerId")
+        RuleFor(x => x.Request.PartnerId).NotEmpty().Must(Ids.IdShapes.IsReference).WithMessage(ReferenceData.ReferenceIds.Rule).OverridePropertyName("partnerId")
             .When(x => x.Action is CaseAction.AssignPartner);
         RuleFor(x => x.Request.Date).NotNull().Must(d => d is null || d <= clock.Today)
             .WithMessage("A date that is not in the future.").OverridePropertyName("date")

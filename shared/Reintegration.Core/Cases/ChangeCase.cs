@@ -2,6 +2,8 @@ using FluentValidation;
 using Reintegration.Core.Access;
 using Microsoft.Extensions.Logging;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Monitoring;
 using Reintegration.Core.Plans;
 using Reintegration.Core.ReferenceData;
@@ -11,11 +13,11 @@ using Reintegration.Core.Time;
 namespace Reintegration.Core.Cases;
 
 /// <summary>
-/// Every change to a case goes through here: shape, access (404/403), the version the caller read
-/// (412), the transition and its guards (409/422), then one conditional write.
+/// Every transition of a case goes through here: shape, then the gate (access 404/403, the version the caller
+/// read 412), the transition and its guards (409/422), and one conditional write.
 /// </summary>
 public sealed class ChangeCase(
-    ICaseStore cases,
+    CaseGate gate,
     IReferenceDataStore referenceData,
     IValidator<(CaseAction, CaseActionRequest)> actionValidator,
     IValidator<PlanRequest> planValidator,
@@ -23,7 +25,7 @@ public sealed class ChangeCase(
     ILogger<ChangeCase> logger,
     ProgrammeClock clock)
 {
-    public async Task<Versioned<Case>> ActAsync(Caller caller, string caseId, string? ifMatch, CaseAction action,
+    public async Task<Versioned<Case>> ActAsync(Caller caller, CaseId caseId, string? ifMatch, CaseAction action,
         CaseActionRequest request, CancellationToken cancellationToken)
     {
         if (action == CaseAction.DraftPlan)
@@ -31,33 +33,35 @@ public sealed class ChangeCase(
             throw new ArgumentException("Drafting a plan has its own request.", nameof(action));
         }
         RequestValidation.ThrowIfInvalid(await actionValidator.ValidateAsync((action, request), cancellationToken));
-        var (current, etag) = await LoadForChangeAsync(caller, caseId, ifMatch, action, cancellationToken);
-        var now = clock.Now;
-        switch (action)
+        var changed = await gate.ChangeAsync(caller, caseId, CasePermissions.Act(action), ifMatch, async current =>
         {
-            case CaseAction.Accept: current.Accept(caller, now, request.Reason); break;
-            case CaseAction.Reject: current.Reject(caller, now, request.Reason!); break;
-            case CaseAction.AssignPartner:
-                await EnsurePartnerCoversAsync(request.PartnerId!, current.CountryOfReturn, cancellationToken);
-                current.AssignPartner(caller, now, request.PartnerId!);
-                break;
-            case CaseAction.SubmitPlan: current.SubmitPlan(caller, now); break;
-            case CaseAction.ApprovePlan: current.ApprovePlan(caller, now, request.Reason); break;
-            case CaseAction.Depart:
-                if (current.Allows(CaseAction.Depart))
-                {
-                    await EnsureCountryOpenAsync(current.CountryOfReturn, cancellationToken);
-                }
-                current.Depart(caller, now, request.Date!.Value);
-                break;
-            case CaseAction.ConfirmArrival: current.ConfirmArrival(caller, now, request.Date!.Value); break;
-            case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
-            case CaseAction.Close: current.Close(caller, now, Enum.Parse<CaseOutcome>(request.Outcome!), request.Reason!); break;
-        }
-        var changed = await cases.ReplaceAsync(current, etag, cancellationToken);
+            var now = clock.Now;
+            switch (action)
+            {
+                case CaseAction.Accept: current.Accept(caller, now, request.Reason); break;
+                case CaseAction.Reject: current.Reject(caller, now, request.Reason!); break;
+                case CaseAction.AssignPartner:
+                    var partnerId = OrganisationId.From(request.PartnerId!);
+                    await EnsurePartnerCoversAsync(partnerId, current.CountryOfReturn, cancellationToken);
+                    current.AssignPartner(caller, now, partnerId.Value);
+                    break;
+                case CaseAction.SubmitPlan: current.SubmitPlan(caller, now); break;
+                case CaseAction.ApprovePlan: current.ApprovePlan(caller, now, request.Reason); break;
+                case CaseAction.Depart:
+                    if (current.Allows(CaseAction.Depart))
+                    {
+                        await EnsureCountryOpenAsync(current.CountryOfReturn, cancellationToken);
+                    }
+                    current.Depart(caller, now, request.Date!.Value);
+                    break;
+                case CaseAction.ConfirmArrival: current.ConfirmArrival(caller, now, request.Date!.Value); break;
+                case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
+                case CaseAction.Close: current.Close(caller, now, Enum.Parse<CaseOutcome>(request.Outcome!), request.Reason!); break;
+            }
+        }, cancellationToken);
         if (action == CaseAction.ConfirmArrival)
         {
-            await RequestCheckpointSchedulingAsync(caseId, cancellationToken);
+            await RequestCheckpointSchedulingAsync(caseId.Value, cancellationToken);
         }
         return changed;
     }
@@ -79,36 +83,21 @@ public sealed class ChangeCase(
         }
     }
 
-    public async Task<Versioned<Case>> DraftPlanAsync(Caller caller, string caseId, string? ifMatch, PlanRequest request,
+    public async Task<Versioned<Case>> DraftPlanAsync(Caller caller, CaseId caseId, string? ifMatch, PlanRequest request,
         CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await planValidator.ValidateAsync(request, cancellationToken));
-        var (current, etag) = await LoadForChangeAsync(caller, caseId, ifMatch, CaseAction.DraftPlan, cancellationToken);
-        var phase = (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == current.PhaseId)
-            ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
-        current.DraftPlan(caller, clock.Now, PlanDrafting.From(request, current, phase.Budget));
-        return await cases.ReplaceAsync(current, etag, cancellationToken);
+        return await gate.ChangeAsync(caller, caseId, CasePermissions.Act(CaseAction.DraftPlan), ifMatch, async current =>
+        {
+            var phase = (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == current.PhaseId)
+                ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
+            current.DraftPlan(caller, clock.Now, PlanDrafting.From(request, current, phase.Budget));
+        }, cancellationToken);
     }
 
-    private async Task<(Case Case, string ETag)> LoadForChangeAsync(Caller caller, string caseId, string? ifMatch,
-        CaseAction action, CancellationToken cancellationToken)
+    private async Task EnsurePartnerCoversAsync(OrganisationId partnerId, string country, CancellationToken cancellationToken)
     {
-        var found = await cases.FindAsync(caseId, cancellationToken);
-        CaseAccessPolicy.EnsureMayAct(caller, found?.Value, caseId, action);
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            throw new PreconditionRequiredException();
-        }
-        if (ifMatch != found!.ETag)
-        {
-            throw new StaleVersionException(found.ETag);
-        }
-        return (found.Value, found.ETag);
-    }
-
-    private async Task EnsurePartnerCoversAsync(string partnerId, string country, CancellationToken cancellationToken)
-    {
-        var partner = await referenceData.FindOrganisationAsync(partnerId, cancellationToken);
+        var partner = await referenceData.FindOrganisationAsync(partnerId.Value, cancellationToken);
         if (partner is null || !partner.Covers(country))
         {
             throw new RuleViolationException("This partner cannot take the case.",

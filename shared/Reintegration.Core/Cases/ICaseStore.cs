@@ -1,4 +1,5 @@
-using Reintegration.Core.Access;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Storage;
 
 namespace Reintegration.Core.Cases;
@@ -6,7 +7,7 @@ namespace Reintegration.Core.Cases;
 /// <summary>Where cases are kept. Writes are conditional on the version read.</summary>
 public interface ICaseStore
 {
-    Task<Versioned<Case>?> FindAsync(string caseId, CancellationToken cancellationToken);
+    Task<Versioned<Case>?> FindAsync(CaseId caseId, CancellationToken cancellationToken);
 
     /// <summary>Creates the case; answers null when a case with its id already exists.</summary>
     Task<Versioned<Case>?> TryCreateAsync(Case @case, CancellationToken cancellationToken);

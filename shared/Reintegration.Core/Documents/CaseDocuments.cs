@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Reintegration.Core.Access;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Idempotency;
 using Reintegration.Core.Storage;
 using Reintegration.Core.Time;
@@ -14,7 +16,7 @@ namespace Reintegration.Core.Documents;
 /// key); the API only describes them, then checks what arrived before it counts.
 /// </summary>
 public sealed class CaseDocuments(
-    ICaseStore cases,
+    CaseGate gate,
     IDocumentStore documents,
     IDocumentFiles files,
     IValidator<DocumentRequest> validator,
@@ -22,12 +24,12 @@ public sealed class CaseDocuments(
     IOptions<DocumentOptions> options,
     ProgrammeClock clock)
 {
-    public async Task<UploadTicket> RequestUploadAsync(Caller caller, string caseId, DocumentRequest request, string rawBody,
+    public async Task<UploadTicket> RequestUploadAsync(Caller caller, CaseId @case, DocumentRequest request, string rawBody,
         string? idempotencyKey, CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await validator.ValidateAsync(request, cancellationToken));
-        var found = await cases.FindAsync(caseId, cancellationToken);
-        CaseAccessPolicy.EnsureMayContribute(caller, found?.Value, caseId, "documents");
+        await gate.ReadAsync(caller, @case, CasePermissions.AddDocument, cancellationToken);
+        var caseId = @case.Value;
 
         var described = await idempotency.RunAsync(caller, $"document:{caseId}", idempotencyKey, rawBody, async documentId =>
             await documents.TryCreateAsync(new CaseDocument
@@ -52,11 +54,11 @@ public sealed class CaseDocuments(
     }
 
     /// <summary>Checks the uploaded file: there, within the limit, really of the declared type. Otherwise deleted and rejected.</summary>
-    public async Task<Versioned<CaseDocument>> CompleteAsync(Caller caller, string caseId, string documentId,
+    public async Task<Versioned<CaseDocument>> CompleteAsync(Caller caller, CaseId @case, DocumentId file,
         CancellationToken cancellationToken)
     {
-        var found = await cases.FindAsync(caseId, cancellationToken);
-        CaseAccessPolicy.EnsureMayContribute(caller, found?.Value, caseId, "documents");
+        await gate.ReadAsync(caller, @case, CasePermissions.CompleteDocument, cancellationToken, file.Value);
+        var (caseId, documentId) = (@case.Value, file.Value);
         var document = await documents.FindAsync(caseId, documentId, cancellationToken)
             ?? throw new NotFoundException($"Document {documentId}");
         if (document.Value.Status != DocumentStatus.AwaitingUpload)
@@ -87,15 +89,16 @@ public sealed class CaseDocuments(
         }, document.ETag, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CaseDocument>> ListAsync(Caller caller, string caseId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CaseDocument>> ListAsync(Caller caller, CaseId caseId, CancellationToken cancellationToken)
     {
-        CaseAccessPolicy.EnsureCanSee(caller, (await cases.FindAsync(caseId, cancellationToken))?.Value, caseId);
-        return await documents.ListAsync(caseId, cancellationToken);
+        await gate.ReadAsync(caller, caseId, CasePermissions.ListDocuments, cancellationToken);
+        return await documents.ListAsync(caseId.Value, cancellationToken);
     }
 
-    public async Task<DocumentDownload> GetAsync(Caller caller, string caseId, string documentId, CancellationToken cancellationToken)
+    public async Task<DocumentDownload> GetAsync(Caller caller, CaseId @case, DocumentId file, CancellationToken cancellationToken)
     {
-        CaseAccessPolicy.EnsureCanSee(caller, (await cases.FindAsync(caseId, cancellationToken))?.Value, caseId);
+        await gate.ReadAsync(caller, @case, CasePermissions.ReadDocument, cancellationToken, file.Value);
+        var (caseId, documentId) = (@case.Value, file.Value);
         var document = await documents.FindAsync(caseId, documentId, cancellationToken)
             ?? throw new NotFoundException($"Document {documentId}");
         if (document.Value.Status != DocumentStatus.Accepted)

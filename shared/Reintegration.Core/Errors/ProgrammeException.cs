@@ -12,6 +12,9 @@ public sealed class NotFoundException(string what) : ProgrammeException($"{what}
 /// <summary>The caller may see the thing but may not do this to it.</summary>
 public sealed class ForbiddenException(string message) : ProgrammeException(message);
 
+/// <summary>Four eyes: the caller may do this in general, but not to what they themselves prepared.</summary>
+public sealed class SeparationOfDutiesException(string message) : ProgrammeException(message);
+
 /// <summary>The request is malformed: each offending field with what is wrong with it.</summary>
 public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
     : ProgrammeException("The request is not valid.")

@@ -4,6 +4,8 @@ using Reintegration.Core.Access;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Documents;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.ReferenceData;
 using Reintegration.Core.Storage;
 using Reintegration.Core.Time;
@@ -12,54 +14,55 @@ namespace Reintegration.Core.Monitoring;
 
 /// <summary>Checkpoints of a case: scheduling them after arrival, reports, waivers, and their status today.</summary>
 public sealed class CaseMonitoring(
-    ICaseStore cases,
+    CaseGate gate,
+    SystemCaseChanges system,
     IDocumentStore documents,
     IReferenceDataStore referenceData,
     IValidator<ReportRequest> validator,
     IOptions<MonitoringWindows> windows,
-    CaseWriter writer,
     ProgrammeClock clock)
 {
     /// <summary>Run by the queue after an arrival; running it twice creates nothing twice.</summary>
-    public async Task<bool> ScheduleAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<bool> ScheduleAsync(CaseId caseId, CancellationToken cancellationToken)
     {
-        var found = await cases.FindAsync(caseId, cancellationToken) ?? throw new NotFoundException($"Case {caseId}");
+        var found = await system.FindAsync(caseId, cancellationToken) ?? throw new NotFoundException($"Case {caseId}");
         var phase = await PhaseOfAsync(found.Value, cancellationToken);
-        var (_, started) = await writer.ChangeAsync(caseId, c => _ = c ?? throw new NotFoundException($"Case {caseId}"),
-            c => c.StartMonitoring(clock.Now, phase.MonitoringMonths), cancellationToken);
+        var (_, started) = await system.ChangeAsync(caseId, c => c.StartMonitoring(clock.Now, phase.MonitoringMonths), cancellationToken);
         return started;
     }
 
-    public async Task<(Versioned<Case> Case, Checkpoint Checkpoint)> ReportAsync(Caller caller, string caseId, string checkpointId,
+    public async Task<(Versioned<Case> Case, Checkpoint Checkpoint)> ReportAsync(Caller caller, CaseId caseId, CheckpointId checkpointId,
         ReportRequest request, CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await validator.ValidateAsync(request, cancellationToken));
-        CaseAccessPolicy.EnsureMayReport(caller, (await cases.FindAsync(caseId, cancellationToken))?.Value, caseId);
-        foreach (var documentId in request.DocumentIds ?? [])
-        {
-            await AcceptedDocuments.RequireAsync(documents, caseId, documentId, null, cancellationToken);
-        }
+        var attachments = (request.DocumentIds ?? [])
+            .Select((id, i) => IdParsing.Field(id, $"documentIds[{i}]", IdShapes.IssuedRule, DocumentId.TryFrom)).ToList();
         var report = ToReport(caller, request);
-        return await writer.ChangeAsync(caseId, c => CaseAccessPolicy.EnsureMayReport(caller, c, caseId),
-            c => c.SubmitReport(caller, clock.Now, clock.Today, checkpointId, report), cancellationToken);
+        return await gate.AppendAsync(caller, caseId, CasePermissions.Report, async c =>
+        {
+            foreach (var documentId in attachments)
+            {
+                await AcceptedDocuments.RequireAsync(documents, caseId.Value, documentId.Value, null, cancellationToken);
+            }
+            return c.SubmitReport(caller, clock.Now, clock.Today, checkpointId.Value, report);
+        }, cancellationToken, checkpointId.Value);
     }
 
-    public async Task<(Versioned<Case> Case, Checkpoint Checkpoint)> WaiveAsync(Caller caller, string caseId, string checkpointId,
+    public async Task<(Versioned<Case> Case, Checkpoint Checkpoint)> WaiveAsync(Caller caller, CaseId caseId, CheckpointId checkpointId,
         string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > CaseActionRequestValidator.MaxReasonLength)
         {
             throw RequestValidationException.ForField("reason", $"Say why, in at most {CaseActionRequestValidator.MaxReasonLength} characters.");
         }
-        return await writer.ChangeAsync(caseId, c => CaseAccessPolicy.EnsureMayWaive(caller, c, caseId),
-            c => c.WaiveCheckpoint(caller, clock.Now, checkpointId, reason), cancellationToken);
+        return await gate.AppendAsync(caller, caseId, CasePermissions.Waive,
+            c => Task.FromResult(c.WaiveCheckpoint(caller, clock.Now, checkpointId.Value, reason)), cancellationToken, checkpointId.Value);
     }
 
-    public async Task<IReadOnlyList<CheckpointView>> ListAsync(Caller caller, string caseId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CheckpointView>> ListAsync(Caller caller, CaseId caseId, CancellationToken cancellationToken)
     {
-        var found = await cases.FindAsync(caseId, cancellationToken);
-        CaseAccessPolicy.EnsureCanSee(caller, found?.Value, caseId);
-        var phase = await PhaseOfAsync(found!.Value, cancellationToken);
+        var found = await gate.ReadAsync(caller, caseId, CasePermissions.ReadCheckpoints, cancellationToken);
+        var phase = await PhaseOfAsync(found.Value, cancellationToken);
         var today = clock.Today;
         return found.Value.Checkpoints
             .Select(c => new CheckpointView(c.Id, c.MonthsAfterArrival, c.DueOn,

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reintegration.Core.Cases;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.ReferenceData;
 using Reintegration.Core.Time;
 
@@ -13,7 +15,7 @@ namespace Reintegration.Core.Monitoring;
 public sealed class MonitoringDeadlines(
     ICaseStore cases,
     IReferenceDataStore referenceData,
-    CaseWriter writer,
+    SystemCaseChanges system,
     IWorkQueue queue,
     IOptions<MonitoringWindows> windows,
     ProgrammeClock clock)
@@ -38,7 +40,7 @@ public sealed class MonitoringDeadlines(
             var raised = 0;
             if (@case.RaiseAlerts(clock.Now, today, graceDays, windows.Value) > 0)
             {
-                (_, raised) = await writer.ChangeAsync(@case.Id, _ => { },
+                (_, raised) = await system.ChangeAsync(CaseId.From(@case.Id),
                     c => c.RaiseAlerts(clock.Now, today, graceDays, windows.Value), cancellationToken);
                 run.AlertsRaised += raised;
             }

@@ -21,6 +21,10 @@ public enum AlertKind
     Overdue,
     /// <summary>To the referring organisation and the coordinators: overdue for longer than the escalation window.</summary>
     Escalation,
+    /// <summary>To the partner: consent was withdrawn; the case is paused and hidden until it is given again.</summary>
+    CasePaused,
+    /// <summary>To the partner: consent was given again; the case is back.</summary>
+    CaseResumed,
 }
 
 /// <summary>The status of a checkpoint and the alert it calls for, on a day. Pure: tested with any date.</summary>

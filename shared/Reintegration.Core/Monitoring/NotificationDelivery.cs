@@ -1,5 +1,6 @@
 using Reintegration.Core.Cases;
-using Reintegration.Core.Errors;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Time;
 
 namespace Reintegration.Core.Monitoring;
@@ -9,11 +10,11 @@ namespace Reintegration.Core.Monitoring;
 /// marked and the queue (and later the deadline job) tries again; if marking fails after a send,
 /// the retry sends the same MessageIds, which Service Bus drops as duplicates.
 /// </summary>
-public sealed class NotificationDelivery(ICaseStore cases, CaseWriter writer, INotificationPublisher publisher, ProgrammeClock clock)
+public sealed class NotificationDelivery(SystemCaseChanges system, INotificationPublisher publisher, ProgrammeClock clock)
 {
-    public async Task<int> DeliverAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<int> DeliverAsync(CaseId caseId, CancellationToken cancellationToken)
     {
-        var found = await cases.FindAsync(caseId, cancellationToken);
+        var found = await system.FindAsync(caseId, cancellationToken);
         if (found is null)
         {
             return 0;
@@ -24,11 +25,11 @@ public sealed class NotificationDelivery(ICaseStore cases, CaseWriter writer, IN
         {
             return 0;
         }
-        var messages = pending.Select(n => new NotificationMessage(n.MessageId, n.Kind, @case.Id, @case.Person.Initials, n.CheckpointId,
+        var messages = pending.Select(n => new NotificationMessage(n.MessageId, n.Kind, @case.Id, n.Kind is AlertKind.CasePaused or AlertKind.CaseResumed ? "" : @case.Person.Initials, n.CheckpointId,
             n.DueOn, n.PartnerId, n.OrganisationId, $"/api/cases/{@case.Id}/checkpoints")).ToList();
         await publisher.PublishAsync(messages, cancellationToken);
         var sent = messages.Select(m => m.MessageId).ToHashSet();
-        await writer.ChangeAsync(caseId, c => _ = c ?? throw new NotFoundException($"Case {caseId}"), c =>
+        await system.ChangeAsync(caseId, c =>
         {
             c.MarkSent(sent, clock.Now);
             return true;

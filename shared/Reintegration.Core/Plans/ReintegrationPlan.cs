@@ -21,6 +21,9 @@ public sealed record ReintegrationPlan
     public required IReadOnlyList<BudgetLine> BudgetLines { get; init; }
     public required decimal CashContribution { get; init; }
     public required BudgetAssessment Assessment { get; init; }
+    /// <summary>Who drafted this version and who submitted it: neither may approve it (four eyes).</summary>
+    public string? DraftedBy { get; init; }
+    public string? SubmittedBy { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
     public DateTimeOffset? ApprovedAt { get; init; }
     public string? ApprovedBy { get; init; }

@@ -1,7 +1,10 @@
 using FluentValidation;
 using Reintegration.Core.Access;
+using Reintegration.Core.AccessLog;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Storage;
+using Reintegration.Core.Time;
 
 namespace Reintegration.Core.ReferenceData;
 
@@ -15,16 +18,15 @@ public sealed class MaintainReferenceData(
     IValidator<CountryRequest> countryValidator,
     IValidator<PartnerRequest> partnerValidator,
     IValidator<ReferringOrganisationRequest> referringValidator,
-    IValidator<PhaseRequest> phaseValidator)
+    IValidator<PhaseRequest> phaseValidator,
+    IAccessLog accessLog,
+    ProgrammeClock clock)
 {
-    public async Task<Versioned<Country>> SetCountryAsync(Caller caller, string code, CountryRequest request, string? ifMatch,
+    public async Task<Versioned<Country>> SetCountryAsync(Caller caller, CountryCode countryCode, CountryRequest request, string? ifMatch,
         CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper))
-        {
-            throw RequestValidationException.ForField("code", "An ISO 3166-1 alpha-2 code in capitals.");
-        }
+        var code = countryCode.Value;
         RequestValidation.ThrowIfInvalid(await countryValidator.ValidateAsync(request, cancellationToken));
         var country = new Country
         {
@@ -34,14 +36,15 @@ public sealed class MaintainReferenceData(
             SuspensionReason = request.Active!.Value ? null : request.SuspensionReason,
         };
         EnsureVersion(await store.ReadCountryAsync(code, cancellationToken), ifMatch);
+        await AttributeAsync(caller, "change-country", code, cancellationToken);
         return await store.SaveCountryAsync(country, ifMatch, cancellationToken);
     }
 
-    public async Task<Versioned<Organisation>> SetPartnerAsync(Caller caller, string partnerId, PartnerRequest request,
+    public async Task<Versioned<Organisation>> SetPartnerAsync(Caller caller, OrganisationId partnerRef, PartnerRequest request,
         string? ifMatch, CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        EnsureId("partnerId", partnerId);
+        var partnerId = partnerRef.Value;
         RequestValidation.ThrowIfInvalid(await partnerValidator.ValidateAsync(request, cancellationToken));
         var known = (await store.CountriesAsync(cancellationToken)).Select(c => c.Code).ToHashSet();
         var unknown = request.Countries!.Where(c => !known.Contains(c)).ToList();
@@ -58,14 +61,14 @@ public sealed class MaintainReferenceData(
             Countries = request.Countries!.Distinct().ToList(),
             Active = request.Active!.Value,
         };
-        return await SaveOrganisationAsync(partner, ifMatch, cancellationToken);
+        return await SaveOrganisationAsync(caller, partner, ifMatch, cancellationToken);
     }
 
-    public async Task<Versioned<Organisation>> SetReferringOrganisationAsync(Caller caller, string organisationId,
+    public async Task<Versioned<Organisation>> SetReferringOrganisationAsync(Caller caller, OrganisationId organisation,
         ReferringOrganisationRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        EnsureId("organisationId", organisationId);
+        var organisationId = organisation.Value;
         RequestValidation.ThrowIfInvalid(await referringValidator.ValidateAsync(request, cancellationToken));
         var referring = new Organisation
         {
@@ -74,7 +77,7 @@ public sealed class MaintainReferenceData(
             Kind = OrganisationKind.Referring,
             Active = request.Active!.Value,
         };
-        return await SaveOrganisationAsync(referring, ifMatch, cancellationToken);
+        return await SaveOrganisationAsync(caller, referring, ifMatch, cancellationToken);
     }
 
     /// <summary>
@@ -82,13 +85,13 @@ public sealed class MaintainReferenceData(
     /// A change applies from now on: plans assessed, checkpoints scheduled and alerts raised afterwards use it; what
     /// was approved, scheduled or raised before stays as it was.
     /// </summary>
-    public async Task<Versioned<ProgrammePhase>> SetPhaseAsync(Caller caller, string phaseId, PhaseRequest request, string? ifMatch,
+    public async Task<Versioned<ProgrammePhase>> SetPhaseAsync(Caller caller, PhaseId phase, PhaseRequest request, string? ifMatch,
         CancellationToken cancellationToken)
     {
         ReferenceDataAccess.EnsureMayMaintain(caller);
-        EnsureId("phaseId", phaseId);
+        var phaseId = phase.Value;
         RequestValidation.ThrowIfInvalid(await phaseValidator.ValidateAsync(request, cancellationToken));
-        var phase = new ProgrammePhase
+        var changed = new ProgrammePhase
         {
             Id = phaseId,
             Name = request.Name!,
@@ -105,7 +108,7 @@ public sealed class MaintainReferenceData(
             GracePeriodDays = request.GracePeriodDays ?? ProgrammePhase.DefaultGracePeriodDays,
         };
         var overlapping = (await store.PhasesAsync(cancellationToken))
-            .Where(phase.Overlaps)
+            .Where(changed.Overlaps)
             .Select(p => $"{p.Id} ({p.StartsOn:yyyy-MM-dd} to {p.EndsOn:yyyy-MM-dd})")
             .ToList();
         if (overlapping.Count > 0)
@@ -114,19 +117,12 @@ public sealed class MaintainReferenceData(
                 [new RuleFailure("startsOn", $"The dates overlap {string.Join(", ", overlapping)}.")]);
         }
         EnsureVersion(await store.ReadPhaseAsync(phaseId, cancellationToken), ifMatch);
-        return await store.SavePhaseAsync(phase, ifMatch, cancellationToken);
-    }
-
-    private static void EnsureId(string field, string id)
-    {
-        if (!ReferenceIds.IsValid(id))
-        {
-            throw RequestValidationException.ForField(field, ReferenceIds.Rule);
-        }
+        await AttributeAsync(caller, "change-phase", phaseId, cancellationToken);
+        return await store.SavePhaseAsync(changed, ifMatch, cancellationToken);
     }
 
     /// <summary>Organisations of all kinds share one id space; an id keeps the kind it was created with.</summary>
-    private async Task<Versioned<Organisation>> SaveOrganisationAsync(Organisation organisation, string? ifMatch,
+    private async Task<Versioned<Organisation>> SaveOrganisationAsync(Caller caller, Organisation organisation, string? ifMatch,
         CancellationToken cancellationToken)
     {
         var existing = await store.ReadOrganisationAsync(organisation.Id, cancellationToken);
@@ -135,8 +131,14 @@ public sealed class MaintainReferenceData(
             throw new ConflictException($"'{organisation.Id}' is an organisation of another kind.");
         }
         EnsureVersion(existing, ifMatch);
+        await AttributeAsync(caller, organisation.Kind == OrganisationKind.Partner ? "change-partner" : "change-organisation",
+            organisation.Id, cancellationToken);
         return await store.SaveOrganisationAsync(organisation, ifMatch, cancellationToken);
     }
+
+    /// <summary>Who changed which reference item, in the access log beside the cases (written before the change).</summary>
+    private Task AttributeAsync(Caller caller, string what, string item, CancellationToken cancellationToken) =>
+        accessLog.AppendAsync([AccessRecord.Of(caller, AccessRecord.ReferenceDataPartition, what, item, true, clock.Now)], cancellationToken);
 
     /// <summary>An existing item changes only with its current ETag; a new one is created without If-Match.</summary>
     private static void EnsureVersion<T>(Versioned<T>? existing, string? ifMatch)

@@ -1,4 +1,5 @@
 using Reintegration.Core.Errors;
+using Reintegration.Core.Ids;
 using Reintegration.Core.Storage;
 
 namespace Reintegration.Core.ReferenceData;
@@ -18,16 +19,16 @@ public sealed class ReferenceDataQueries(IReferenceDataStore store)
             .ToList();
     }
 
-    public async Task<Versioned<Country>> CountryAsync(string code, CancellationToken cancellationToken) =>
-        await store.ReadCountryAsync(code, cancellationToken) ?? throw new NotFoundException($"Country {code}");
+    public async Task<Versioned<Country>> CountryAsync(CountryCode code, CancellationToken cancellationToken) =>
+        await store.ReadCountryAsync(code.Value, cancellationToken) ?? throw new NotFoundException($"Country {code}");
 
-    public Task<Versioned<Organisation>> PartnerAsync(string id, CancellationToken cancellationToken) =>
+    public Task<Versioned<Organisation>> PartnerAsync(OrganisationId id, CancellationToken cancellationToken) =>
         OrganisationAsync(OrganisationKind.Partner, id, cancellationToken);
 
     public Task<IReadOnlyList<Organisation>> PartnersAsync(CancellationToken cancellationToken) =>
         OrganisationsAsync(OrganisationKind.Partner, cancellationToken);
 
-    public Task<Versioned<Organisation>> ReferringOrganisationAsync(string id, CancellationToken cancellationToken) =>
+    public Task<Versioned<Organisation>> ReferringOrganisationAsync(OrganisationId id, CancellationToken cancellationToken) =>
         OrganisationAsync(OrganisationKind.Referring, id, cancellationToken);
 
     public Task<IReadOnlyList<Organisation>> ReferringOrganisationsAsync(CancellationToken cancellationToken) =>
@@ -36,11 +37,11 @@ public sealed class ReferenceDataQueries(IReferenceDataStore store)
     public async Task<IReadOnlyList<ProgrammePhase>> PhasesAsync(CancellationToken cancellationToken) =>
         (await store.PhasesAsync(cancellationToken)).OrderBy(p => p.StartsOn).ToList();
 
-    public async Task<Versioned<ProgrammePhase>> PhaseAsync(string id, CancellationToken cancellationToken) =>
-        await store.ReadPhaseAsync(id, cancellationToken) ?? throw new NotFoundException($"Phase {id}");
+    public async Task<Versioned<ProgrammePhase>> PhaseAsync(PhaseId id, CancellationToken cancellationToken) =>
+        await store.ReadPhaseAsync(id.Value, cancellationToken) ?? throw new NotFoundException($"Phase {id}");
 
-    private async Task<Versioned<Organisation>> OrganisationAsync(OrganisationKind kind, string id, CancellationToken cancellationToken) =>
-        await store.ReadOrganisationAsync(id, cancellationToken) is { } found && found.Value.Kind == kind
+    private async Task<Versioned<Organisation>> OrganisationAsync(OrganisationKind kind, OrganisationId id, CancellationToken cancellationToken) =>
+        await store.ReadOrganisationAsync(id.Value, cancellationToken) is { } found && found.Value.Kind == kind
             ? found
             : throw new NotFoundException(kind == OrganisationKind.Partner ? $"Partner {id}" : $"Referring organisation {id}");
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Reintegration.Core.Access;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Gate;
 using Reintegration.Core.Idempotency;
 using Reintegration.Core.Storage;
 using Reintegration.Core.Time;
@@ -12,14 +13,17 @@ namespace Reintegration.Core.Referrals;
 public sealed class RegisterReferral(
     IValidator<ReferralRequest> validator,
     EligibilityCheck eligibility,
-    ICaseStore cases,
+    CaseGate gate,
     IdempotentCreation idempotency,
     ProgrammeClock clock)
 {
     public async Task<Versioned<Case>> HandleAsync(Caller caller, ReferralRequest referral, string rawBody,
         string? idempotencyKey, CancellationToken cancellationToken)
     {
-        CaseAccessPolicy.EnsureCanRefer(caller);
+        if (!CasePermissions.Refer.RoleMay(caller.Role))
+        {
+            throw new ForbiddenException(CasePermissions.Refer.RefusalForOthers);
+        }
         RequestValidation.ThrowIfInvalid(await validator.ValidateAsync(referral, cancellationToken));
 
         var outcome = await eligibility.EvaluateAsync(referral, cancellationToken);
@@ -28,13 +32,8 @@ public sealed class RegisterReferral(
             throw new RuleViolationException("The referral is not eligible for the programme.", outcome.Failures);
         }
 
-        return await idempotency.RunAsync(caller, "register-referral", idempotencyKey, rawBody, async caseId =>
-        {
-            var created = await cases.TryCreateAsync(
-                Case.Refer(caseId, caller, clock.Now, clock.Today, referral, outcome.Category!.Value, outcome.Phase!.Id),
-                cancellationToken);
-            return created ?? await cases.FindAsync(caseId, cancellationToken)
-                ?? throw new InvalidOperationException("A case that exists could not be read back.");
-        }, cancellationToken);
+        return await idempotency.RunAsync(caller, "register-referral", idempotencyKey, rawBody, caseId =>
+            gate.CreateAsync(caller, Case.Refer(caseId, caller, clock.Now, clock.Today, referral, outcome.Category!.Value, outcome.Phase!.Id),
+                cancellationToken), cancellationToken);
     }
 }

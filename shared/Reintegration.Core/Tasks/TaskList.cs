@@ -1,6 +1,7 @@
 using Reintegration.Core.Access;
 using Microsoft.Extensions.Options;
 using Reintegration.Core.Cases;
+using Reintegration.Core.Gate;
 using Reintegration.Core.Monitoring;
 using Reintegration.Core.ReferenceData;
 using Reintegration.Core.Time;
@@ -11,7 +12,7 @@ namespace Reintegration.Core.Tasks;
 public sealed record WorkItem(string Kind, string CaseId, DateTimeOffset WaitingSince, string? CheckpointId = null);
 
 /// <summary>The caller's open work, oldest first, from the cases in their scope.</summary>
-public sealed class TaskList(ICaseStore cases, IReferenceDataStore referenceData, IOptions<MonitoringWindows> windows, ProgrammeClock clock)
+public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, IOptions<MonitoringWindows> windows, ProgrammeClock clock)
 {
     public const int MaxPerKind = 100;
 
@@ -36,19 +37,18 @@ public sealed class TaskList(ICaseStore cases, IReferenceDataStore referenceData
 
     public async Task<IReadOnlyList<WorkItem>> ForAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var scope = CaseAccessPolicy.ScopeOf(caller);
-        var items = new List<WorkItem>();
+                var items = new List<WorkItem>();
         foreach (var (kind, waitingFor) in WorkOf[caller.Role])
         {
-            var waiting = await cases.WaitingAsync(scope, waitingFor, MaxPerKind, cancellationToken);
+            var waiting = await gate.WaitingAsync(caller, waitingFor, MaxPerKind, cancellationToken);
             items.AddRange(waiting.Select(c => new WorkItem(kind, c.Id, Since(c, waitingFor))));
         }
-        items.AddRange(await MonitoringWorkAsync(caller, scope, cancellationToken));
+        items.AddRange(await MonitoringWorkAsync(caller, cancellationToken));
         return items.OrderBy(i => i.WaitingSince).ToList();
     }
 
     /// <summary>Partners: reports due or overdue. Caseworkers: reports overdue long enough to be escalated to them.</summary>
-    private async Task<IEnumerable<WorkItem>> MonitoringWorkAsync(Caller caller, CaseScope scope, CancellationToken cancellationToken)
+    private async Task<IEnumerable<WorkItem>> MonitoringWorkAsync(Caller caller, CancellationToken cancellationToken)
     {
         if (caller.Role is not (Role.Partner or Role.Caseworker))
         {
@@ -57,7 +57,7 @@ public sealed class TaskList(ICaseStore cases, IReferenceDataStore referenceData
         var today = clock.Today;
         var w = windows.Value;
         var grace = (await referenceData.PhasesAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.GracePeriodDays);
-        var due = await cases.WaitingAsync(scope, new WaitingFor.CheckpointDueBy(today.AddDays(w.ReminderDays)), MaxPerKind, cancellationToken);
+        var due = await gate.WaitingAsync(caller, new WaitingFor.CheckpointDueBy(today.AddDays(w.ReminderDays)), MaxPerKind, cancellationToken);
         return due.SelectMany(c => c.Checkpoints.Where(p => p.IsOpen).Select(p => (Case: c, Checkpoint: p, Alert: CheckpointClock.AlertOn(p, today, grace.GetValueOrDefault(c.PhaseId), w))))
             .Where(x => caller.Role == Role.Partner ? x.Alert is not null : x.Alert == AlertKind.Escalation)
             .Select(x => caller.Role == Role.Partner

@@ -15,11 +15,11 @@ public sealed class CaseAcrossInstancesTests(StandInsFixture standIns) : Adapter
         await using var other = await Adapters.StartAsync(StandIns, Get<CosmosDatabase>().Database.Id);
         var otherStore = other.GetRequiredService<ICaseStore>();
 
-        var read = (await otherStore.FindAsync(created.Value.Id, Cancellation))!;
+        var read = (await otherStore.FindAsync(Reintegration.Core.Ids.CaseId.From(created.Value.Id), Cancellation))!;
         var replaced = await otherStore.ReplaceAsync(TestCases.Accepted(read.Value), created.ETag, Cancellation);
 
         Assert.Equal(created.ETag, read.ETag);
-        Assert.Equal(CaseStatus.Accepted, (await Get<ICaseStore>().FindAsync(created.Value.Id, Cancellation))!.Value.Status);
-        Assert.Equal(replaced.ETag, (await Get<ICaseStore>().FindAsync(created.Value.Id, Cancellation))!.ETag);
+        Assert.Equal(CaseStatus.Accepted, (await Get<ICaseStore>().FindAsync(Reintegration.Core.Ids.CaseId.From(created.Value.Id), Cancellation))!.Value.Status);
+        Assert.Equal(replaced.ETag, (await Get<ICaseStore>().FindAsync(Reintegration.Core.Ids.CaseId.From(created.Value.Id), Cancellation))!.ETag);
     }
 }

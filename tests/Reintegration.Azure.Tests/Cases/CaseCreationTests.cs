@@ -17,7 +17,7 @@ public sealed class CaseCreationTests(StandInsFixture standIns) : AdapterTest(st
         var again = await store.TryCreateAsync(second, Cancellation);
 
         Assert.Null(again);
-        var stored = (await store.FindAsync(first.Id, Cancellation))!;
+        var stored = (await store.FindAsync(Reintegration.Core.Ids.CaseId.From(first.Id), Cancellation))!;
         Assert.Equal(created!.ETag, stored.ETag);
         StoreJson.AssertSameJson(first, stored.Value);
     }
@@ -28,6 +28,6 @@ public sealed class CaseCreationTests(StandInsFixture standIns) : AdapterTest(st
         var store = Get<ICaseStore>();
         await store.TryCreateAsync(TestCases.Referred(), Cancellation);
 
-        Assert.Null(await store.FindAsync(TestCases.NewId(), Cancellation));
+        Assert.Null(await store.FindAsync(Reintegration.Core.Ids.CaseId.From(TestCases.NewId()), Cancellation));
     }
 }

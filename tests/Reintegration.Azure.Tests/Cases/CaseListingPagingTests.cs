@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using Reintegration.Azure.Tests.Support;
 using Reintegration.Core.Access;
+using Reintegration.Core.Gate;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Errors;
 using Reintegration.Core.Storage;

@@ -1,5 +1,6 @@
 using Reintegration.Azure.Tests.Support;
 using Reintegration.Core.Access;
+using Reintegration.Core.Gate;
 using Reintegration.Core.Cases;
 using Reintegration.Testing;
 

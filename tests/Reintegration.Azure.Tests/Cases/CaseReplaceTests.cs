@@ -18,7 +18,7 @@ public sealed class CaseReplaceTests(StandInsFixture standIns) : AdapterTest(sta
 
         Assert.NotEqual(created.ETag, replaced.ETag);
         Assert.Equal(CaseStatus.Accepted, replaced.Value.Status);
-        var stored = (await store.FindAsync(changed.Id, Cancellation))!;
+        var stored = (await store.FindAsync(Reintegration.Core.Ids.CaseId.From(changed.Id), Cancellation))!;
         Assert.Equal(replaced.ETag, stored.ETag);
         Assert.Equal(CaseStatus.Accepted, stored.Value.Status);
         Assert.Equal(2, stored.Value.Timeline.Count);
@@ -31,13 +31,13 @@ public sealed class CaseReplaceTests(StandInsFixture standIns) : AdapterTest(sta
         var created = (await store.TryCreateAsync(TestCases.Referred(), Cancellation))!;
         var staleETag = created.ETag;
         var current = await store.ReplaceAsync(TestCases.Accepted(created.Value, TestCases.Now.AddHours(1)), staleETag, Cancellation);
-        var basedOnStale = (await store.FindAsync(created.Value.Id, Cancellation))!.Value;
+        var basedOnStale = (await store.FindAsync(Reintegration.Core.Ids.CaseId.From(created.Value.Id), Cancellation))!.Value;
         basedOnStale.AssignPartner(TestCases.Coordinator, TestCases.Now.AddHours(2), "partner-other");
 
         var thrown = await Assert.ThrowsAsync<StaleVersionException>(() => store.ReplaceAsync(basedOnStale, staleETag, Cancellation));
 
         Assert.Equal(current.ETag, thrown.CurrentETag);
-        var stored = (await store.FindAsync(created.Value.Id, Cancellation))!;
+        var stored = (await store.FindAsync(Reintegration.Core.Ids.CaseId.From(created.Value.Id), Cancellation))!;
         Assert.Equal(current.ETag, stored.ETag);
         Assert.Equal(CaseStatus.Accepted, stored.Value.Status);
         Assert.Null(stored.Value.PartnerId);
@@ -49,9 +49,9 @@ public sealed class CaseReplaceTests(StandInsFixture standIns) : AdapterTest(sta
     {
         var store = Get<ICaseStore>();
         var created = (await store.TryCreateAsync(TestCases.Referred(), Cancellation))!;
-        var read = (await store.FindAsync(created.Value.Id, Cancellation))!;
+        var read = (await store.FindAsync(Reintegration.Core.Ids.CaseId.From(created.Value.Id), Cancellation))!;
         var replaced = await store.ReplaceAsync(TestCases.Accepted(read.Value), read.ETag, Cancellation);
-        var listed = Assert.Single((await store.ListAsync(new Core.Access.CaseScope.AllCases(), new CaseFilter(null, null),
+        var listed = Assert.Single((await store.ListAsync(new Core.Gate.CaseScope.AllCases(), new CaseFilter(null, null),
             new PageRequest(10, null), Cancellation)).Items);
         var stale = await Assert.ThrowsAsync<StaleVersionException>(() => store.ReplaceAsync(read.Value, read.ETag, Cancellation));
 

@@ -19,7 +19,7 @@ public sealed class CaseRoundTripTests(StandInsFixture standIns) : AdapterTest(s
         var original = TestCases.Full();
 
         var created = await store.TryCreateAsync(original, Cancellation);
-        var read = await store.FindAsync(original.Id, Cancellation);
+        var read = await store.FindAsync(Reintegration.Core.Ids.CaseId.From(original.Id), Cancellation);
 
         Assert.NotNull(created);
         Assert.NotNull(read);
@@ -35,7 +35,7 @@ public sealed class CaseRoundTripTests(StandInsFixture standIns) : AdapterTest(s
         var original = TestCases.Full();
         await store.TryCreateAsync(original, Cancellation);
 
-        var read = (await store.FindAsync(original.Id, Cancellation))!.Value;
+        var read = (await store.FindAsync(Reintegration.Core.Ids.CaseId.From(original.Id), Cancellation))!.Value;
 
         Assert.Equal(TestCases.Today, read.ReferredOn);
         Assert.Equal(new DateOnly(1990, 4, 2), read.Person.DateOfBirth);

@@ -25,7 +25,7 @@ internal static class TestCases
 
     public static BudgetPolicy Policy => ReferenceDataSeed.Load().Phases.Single(p => p.Id == "phase-4").Budget;
 
-    public static string NewId() => $"case-{Guid.NewGuid():N}";
+    public static string NewId() => Guid.NewGuid().ToString("D");
 
     public static ReferralRequest ValidReferral(string country = "GH") => new()
     {

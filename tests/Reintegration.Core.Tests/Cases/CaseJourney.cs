@@ -16,8 +16,8 @@ internal static class CaseJourney
 
     public static BudgetPolicy Policy => TestData.Reference().Phases.Single(p => p.Id == "phase-4").Budget;
 
-    public static Case Referred() =>
-        Case.Refer("case-1", Caseworker, TestData.Now, Today, TestData.ValidReferral(), TargetGroup.AsylumProcedureExhausted, "phase-4");
+    public static Case Referred(string id = "case-1") =>
+        Case.Refer(id, Caseworker, TestData.Now, Today, TestData.ValidReferral(), TargetGroup.AsylumProcedureExhausted, "phase-4");
 
     public static PlanRequest PlanOf(params decimal[] amounts) => new()
     {
@@ -26,9 +26,9 @@ internal static class CaseJourney
         CashContribution = 200m,
     };
 
-    public static Case In(CaseStatus status)
+    public static Case In(CaseStatus status, string id = "case-1")
     {
-        var c = Referred();
+        var c = Referred(id);
         var now = TestData.Now;
         if (status == CaseStatus.Referred) return c;
         if (status == CaseStatus.Rejected) { c.Reject(Coordinator, now, "Not eligible after review."); return c; }

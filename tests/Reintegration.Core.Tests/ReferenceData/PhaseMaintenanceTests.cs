@@ -1,5 +1,6 @@
 using Reintegration.Core.Access;
 using Reintegration.Core.Errors;
+using Reintegration.Core.Ids;
 using Reintegration.Core.ReferenceData;
 
 namespace Reintegration.Core.Tests.ReferenceData;
@@ -10,9 +11,10 @@ public class PhaseMaintenanceTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private readonly InMemoryReferenceData store = new(ReferenceDataSeed.Published());
+    private readonly InMemoryAccessLog accessLog = new();
 
     private MaintainReferenceData Maintain => new(store, new CountryRequestValidator(), new PartnerRequestValidator(),
-        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator());
+        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator(), accessLog, TestData.Clock());
 
     private static PhaseRequest Phase5 => new()
     {
@@ -25,9 +27,11 @@ public class PhaseMaintenanceTests
     [Fact]
     public async Task A_new_phase_after_the_last_is_saved_with_the_default_schedule_and_grace_period()
     {
-        await Maintain.SetPhaseAsync(Coordinator, "phase-5", Phase5, null, Cancel);
+        await Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-5"), Phase5, null, Cancel);
 
         var saved = store.Set.Phases.Single(p => p.Id == "phase-5");
+        var attributed = Assert.Single(accessLog.Records);
+        Assert.Equal(("coordinator-1", "change-phase", "phase-5"), (attributed.ActorId, attributed.What, attributed.Detail));
         Assert.Equal(new DateOnly(2027, 11, 1), saved.StartsOn);
         Assert.Equal(650.50m, saved.Budget.InKindPerChild);
         Assert.Equal([1, 3, 6, 12], saved.MonitoringMonths);
@@ -39,7 +43,7 @@ public class PhaseMaintenanceTests
     {
         var overlapping = Phase5 with { StartsOn = new DateOnly(2027, 10, 31) };
 
-        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Maintain.SetPhaseAsync(Coordinator, "phase-5", overlapping, null, Cancel));
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-5"), overlapping, null, Cancel));
 
         Assert.Contains("phase-4", Assert.Single(refused.Failures).Detail);
         Assert.DoesNotContain(store.Set.Phases, p => p.Id == "phase-5");
@@ -54,7 +58,7 @@ public class PhaseMaintenanceTests
             Name = phase4.Name, StartsOn = phase4.StartsOn, EndsOn = phase4.EndsOn.AddMonths(6), MonitoringMonths = [1, 6, 12, 18], GracePeriodDays = 21,
         };
 
-        await Maintain.SetPhaseAsync(Coordinator, "phase-4", longer, "\"1\"", Cancel);
+        await Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-4"), longer, "\"1\"", Cancel);
 
         var saved = store.Set.Phases.Single(p => p.Id == "phase-4");
         Assert.Equal(phase4.EndsOn.AddMonths(6), saved.EndsOn);
@@ -73,7 +77,7 @@ public class PhaseMaintenanceTests
             GracePeriodDays = 400,
         };
 
-        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => Maintain.SetPhaseAsync(Coordinator, "phase-5", bad, null, Cancel));
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-5"), bad, null, Cancel));
 
         Assert.Equal(
             ["Budget.ApprovalCeiling", "Budget.CashContribution", "Budget.InKindPerAdult", "Budget.InKindPerChild", "EndsOn", "GracePeriodDays", "MonitoringMonths"],
@@ -88,7 +92,7 @@ public class PhaseMaintenanceTests
     public async Task Only_a_coordinator_changes_phases(Role role)
     {
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            Maintain.SetPhaseAsync(new Caller("someone", role, "org"), "phase-5", Phase5, null, Cancel));
+            Maintain.SetPhaseAsync(new Caller("someone", role, "org"), PhaseId.From("phase-5"), Phase5, null, Cancel));
         Assert.DoesNotContain(store.Set.Phases, p => p.Id == "phase-5");
     }
 

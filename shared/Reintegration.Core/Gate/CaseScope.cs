@@ -1,4 +1,4 @@
-namespace Reintegration.Core.Access;
+namespace Reintegration.Core.Gate;
 
 /// <summary>Which cases a caller may list; the store turns it into a query filter.</summary>
 public abstract record CaseScope
@@ -9,5 +9,6 @@ public abstract record CaseScope
 
     public sealed record OfReferringOrganisation(string OrganisationId) : CaseScope;
 
+    /// <summary>Assigned to the partner, and shared with it: a case whose consent was withdrawn is not listed.</summary>
     public sealed record AssignedToPartner(string PartnerId) : CaseScope;
 }

@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using Reintegration.Core.Access;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Monitoring;
+
+namespace Reintegration.Core.Cases;
+
+/// <summary>
+/// Consent to share with the partner can be withdrawn and given again (GDPR art. 7(3)). While withdrawn, the partner
+/// does not see the case, and monitoring and its alerts pause; the history of consent stays on the case.
+/// </summary>
+public sealed partial class Case
+{
+    /// <summary>Always written, so the partner's listing can filter on it.</summary>
+    [JsonInclude]
+    public bool ConsentWithdrawn { get; private set; }
+
+    [JsonInclude]
+    public List<ConsentChange> ConsentHistory { get; private set; } = [];
+
+    /// <summary>Whether the partner may see the case now.</summary>
+    [JsonIgnore]
+    public bool SharedWithPartner => Consent.SharingWithPartner && !ConsentWithdrawn;
+
+    public void WithdrawConsent(Caller caseworker, DateTimeOffset now, DateOnly on, string method, string reason)
+    {
+        if (ConsentWithdrawn)
+        {
+            throw new ConflictException("Consent is withdrawn already.");
+        }
+        ConsentWithdrawn = true;
+        ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Withdrawn, on, method, reason, caseworker.UserId, now));
+        // Undelivered alerts to the partner are dropped; it is told once that the case is paused, without personal data.
+        Outbox.RemoveAll(n => n.SentAt is null && n.PartnerId is not null);
+        if (PartnerId is not null)
+        {
+            Outbox.Add(new Notification
+            {
+                MessageId = Notification.IdFor(Id, "consent", AlertKind.CasePaused, DateOnly.FromDateTime(now.UtcDateTime)) + $"/{ConsentHistory.Count}",
+                Kind = AlertKind.CasePaused,
+                CheckpointId = "",
+                DueOn = on,
+                PartnerId = PartnerId,
+                CreatedAt = now,
+            });
+        }
+        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
+        Record("withdraw-consent", caseworker, now, reason);
+    }
+
+    public void GiveConsent(Caller caseworker, DateTimeOffset now, DateOnly on, string method, string? reason)
+    {
+        if (!ConsentWithdrawn)
+        {
+            throw new ConflictException("Consent stands; there is nothing to give again.");
+        }
+        ConsentWithdrawn = false;
+        Consent = Consent with { SharingWithPartner = true, GivenOn = on, Method = method, RecordedBy = caseworker.UserId };
+        ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Given, on, method, reason, caseworker.UserId, now));
+        if (PartnerId is not null)
+        {
+            Outbox.Add(new Notification
+            {
+                MessageId = Notification.IdFor(Id, "consent", AlertKind.CaseResumed, DateOnly.FromDateTime(now.UtcDateTime)) + $"/{ConsentHistory.Count}",
+                Kind = AlertKind.CaseResumed,
+                CheckpointId = "",
+                DueOn = on,
+                PartnerId = PartnerId,
+                CreatedAt = now,
+            });
+            HasPendingNotifications = true;
+        }
+        Record("give-consent", caseworker, now, reason);
+    }
+}
+
+public enum ConsentChangeKind
+{
+    Given,
+    Withdrawn,
+}
+
+/// <summary>One giving or withdrawal of consent: when it was expressed, how, why, and who recorded it when.</summary>
+public sealed record ConsentChange(ConsentChangeKind Kind, DateOnly On, string Method, string? Reason, string RecordedBy,
+    DateTimeOffset RecordedAt);

@@ -1,0 +1,127 @@
+using Reintegration.Core.Access;
+using Reintegration.Core.AccessLog;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Ids;
+using Reintegration.Core.Storage;
+using Reintegration.Core.Time;
+
+namespace Reintegration.Core.Gate;
+
+/// <summary>
+/// The one way to a case for people. It reads the case once, checks the caller against <see cref="CasePermissions"/>,
+/// writes the access record (allowed or refused) before anything is answered, and, for changes, writes the case back
+/// conditionally on the version read. Use cases get their case from here and never from the store.
+/// </summary>
+/// <remarks>
+/// The record is written first and the answer waits for it: if the log cannot be written, the request fails and no
+/// personal data leaves unrecorded (docs/decisions/0013-case-gate-and-access-log.md).
+/// </remarks>
+public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeClock clock)
+{
+    /// <summary>Enough for every contender of a busy case to get its turn.</summary>
+    private const int MaxAttempts = 100;
+
+    /// <summary>Reads the case for the operation, or refuses (404, 403, 409) after recording the refusal.</summary>
+    public async Task<Versioned<Case>> ReadAsync(Caller caller, CaseId caseId, CaseOperation operation, CancellationToken cancellationToken,
+        string? detail = null)
+    {
+        var found = await cases.FindAsync(caseId, cancellationToken);
+        await AdmitAsync(caller, caseId, found?.Value, operation, detail, cancellationToken);
+        return found!;
+    }
+
+    /// <summary>
+    /// A change a person decided on after reading a version: refused without If-Match (428) or on a stale one (412).
+    /// </summary>
+    public async Task<Versioned<Case>> ChangeAsync(Caller caller, CaseId caseId, CaseOperation operation, string? ifMatch,
+        Func<Case, Task> change, CancellationToken cancellationToken, string? detail = null)
+    {
+        var found = await ReadAsync(caller, caseId, operation, cancellationToken, detail);
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            throw new PreconditionRequiredException();
+        }
+        if (ifMatch != found.ETag)
+        {
+            throw new StaleVersionException(found.ETag);
+        }
+        await change(found.Value);
+        return await cases.ReplaceAsync(found.Value, found.ETag, cancellationToken);
+    }
+
+    /// <summary>
+    /// A change that does not depend on what the caller last saw (appending spending, a report): on a lost race it is
+    /// done again on the fresh version, where access and every guard run again. Recorded once.
+    /// </summary>
+    public async Task<(Versioned<Case> Case, T Result)> AppendAsync<T>(Caller caller, CaseId caseId, CaseOperation operation,
+        Func<Case, Task<T>> change, CancellationToken cancellationToken, string? detail = null)
+    {
+        var current = await ReadAsync(caller, caseId, operation, cancellationToken, detail);
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await change(current.Value);
+            try
+            {
+                return (await cases.ReplaceAsync(current.Value, current.ETag, cancellationToken), result);
+            }
+            catch (StaleVersionException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
+                var fresh = await cases.FindAsync(caseId, cancellationToken);
+                if (CasePermissions.Refusal(caller, fresh?.Value, caseId.Value, operation) is { } refusal)
+                {
+                    throw refusal;
+                }
+                current = fresh!;
+            }
+        }
+    }
+
+    /// <summary>Registers a new case; the referral is the first access to it.</summary>
+    public async Task<Versioned<Case>> CreateAsync(Caller caller, Case @case, CancellationToken cancellationToken)
+    {
+        if (!CasePermissions.Refer.RoleMay(caller.Role))
+        {
+            throw new ForbiddenException(CasePermissions.Refer.RefusalForOthers);
+        }
+        await accessLog.AppendAsync([AccessRecord.Of(caller, @case.Id, CasePermissions.Refer.Name, null, true, clock.Now)], cancellationToken);
+        return await cases.TryCreateAsync(@case, cancellationToken)
+            ?? await cases.FindAsync(CaseId.From(@case.Id), cancellationToken)
+            ?? throw new InvalidOperationException("A case that exists could not be read back.");
+    }
+
+    /// <summary>A page of the cases in the caller's scope; each listed case is recorded.</summary>
+    public async Task<Page<Versioned<Case>>> ListAsync(Caller caller, CaseFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var listed = await cases.ListAsync(CasePermissions.ScopeOf(caller), filter, page, cancellationToken);
+        var now = clock.Now;
+        await accessLog.AppendAsync(
+            listed.Items.Select(c => AccessRecord.Of(caller, c.Value.Id, CasePermissions.List.Name, null, true, now)).ToList(),
+            cancellationToken);
+        return listed;
+    }
+
+    /// <summary>
+    /// Cases in the caller's scope that wait for something (the task list). Not recorded per case: a task names the case
+    /// and the work only, no personal data; opening the case is recorded.
+    /// </summary>
+    public Task<IReadOnlyList<Case>> WaitingAsync(Caller caller, WaitingFor waitingFor, int max, CancellationToken cancellationToken) =>
+        cases.WaitingAsync(CasePermissions.ScopeOf(caller), waitingFor, max, cancellationToken);
+
+    /// <summary>Records a further access within an admitted operation, such as a read URL handed out.</summary>
+    public Task RecordAsync(Caller caller, CaseId caseId, string what, string? detail, CancellationToken cancellationToken) =>
+        accessLog.AppendAsync([AccessRecord.Of(caller, caseId.Value, what, detail, true, clock.Now)], cancellationToken);
+
+    private async Task AdmitAsync(Caller caller, CaseId caseId, Case? @case, CaseOperation operation, string? detail,
+        CancellationToken cancellationToken)
+    {
+        var refusal = CasePermissions.Refusal(caller, @case, caseId.Value, operation);
+        await accessLog.AppendAsync([AccessRecord.Of(caller, caseId.Value, operation.Name, detail, refusal is null, clock.Now)],
+            cancellationToken);
+        if (refusal is not null)
+        {
+            throw refusal;
+        }
+    }
+}

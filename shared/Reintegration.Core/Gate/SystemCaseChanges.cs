@@ -1,0 +1,35 @@
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Ids;
+using Reintegration.Core.Storage;
+
+namespace Reintegration.Core.Gate;
+
+/// <summary>
+/// Changes the app makes by itself (scheduling checkpoints, raising alerts, marking notifications sent, retention):
+/// read, change, write conditionally, and on a lost race again on the fresh version. No person, so no access record;
+/// the timeline names the app as the actor where the change is one a person would want to see.
+/// </summary>
+public sealed class SystemCaseChanges(ICaseStore cases)
+{
+    private const int MaxAttempts = 100;
+
+    public Task<Versioned<Case>?> FindAsync(CaseId caseId, CancellationToken cancellationToken) => cases.FindAsync(caseId, cancellationToken);
+
+    public async Task<(Versioned<Case> Case, T Result)> ChangeAsync<T>(CaseId caseId, Func<Case, T> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await cases.FindAsync(caseId, cancellationToken) ?? throw new NotFoundException($"Case {caseId}");
+            var result = change(current.Value);
+            try
+            {
+                return (await cases.ReplaceAsync(current.Value, current.ETag, cancellationToken), result);
+            }
+            catch (StaleVersionException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
+            }
+        }
+    }
+}
