@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reintegration.Api.Http;
+using Reintegration.Api.Representations;
 using Reintegration.Core.Cases;
 
 namespace Reintegration.Functions;
@@ -12,5 +13,6 @@ public sealed class CaseTimelineFunction(HttpEndpoint endpoint, CaseQueries case
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await cases.TimelineAsync(caller, RouteIds.Case(caseId), cancellationToken)));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(TimelineEntryView.For(caller, await cases.TimelineAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 }

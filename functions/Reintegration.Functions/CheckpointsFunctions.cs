@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reintegration.Api.Http;
+using Reintegration.Api.Representations;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Monitoring;
 
@@ -14,7 +15,8 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/checkpoints")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await monitoring.ListAsync(caller, RouteIds.Case(caseId), cancellationToken)));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(MonitoringCheckpointView.For(caller, await monitoring.ListAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 
     [Function("SubmitReport")]
     public Task<IActionResult> Report(
@@ -24,7 +26,7 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
         {
             var body = await reader.ReadJsonAsync<ReportRequest>(request, cancellationToken);
             var (changed, checkpoint) = await monitoring.ReportAsync(caller, RouteIds.Case(caseId), RouteIds.Checkpoint(checkpointId), body.Value, cancellationToken);
-            return Responses.Versioned(request, changed, _ => checkpoint);
+            return Responses.Versioned(request, changed, _ => MonitoringCheckpointView.For(caller, checkpoint));
         });
 
     [Function("WaiveCheckpoint")]
@@ -35,6 +37,6 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
         {
             var body = await reader.ReadJsonAsync<CaseActionRequest>(request, cancellationToken);
             var (changed, checkpoint) = await monitoring.WaiveAsync(caller, RouteIds.Case(caseId), RouteIds.Checkpoint(checkpointId), body.Value.Reason, cancellationToken);
-            return Responses.Versioned(request, changed, _ => checkpoint);
+            return Responses.Versioned(request, changed, _ => MonitoringCheckpointView.For(caller, checkpoint));
         });
 }

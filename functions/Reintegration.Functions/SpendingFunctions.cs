@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reintegration.Api.Http;
+using Reintegration.Api.Representations;
 using Reintegration.Core.Spending;
 
 namespace Reintegration.Functions;
@@ -17,7 +18,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         {
             var body = await reader.ReadJsonAsync<SpendingRequest>(request, cancellationToken);
             var (changed, recorded) = await spending.RecordAsync(caller, RouteIds.Case(caseId), body.Value, body.Raw, IdempotencyKey.From(request), cancellationToken);
-            return Responses.Created($"/api/cases/{caseId}/budget", changed, _ => recorded);
+            return Responses.Created($"/api/cases/{caseId}/budget", changed, _ => SpendingView.For(caller, recorded));
         });
 
     [Function("AttachReceipt")]
@@ -28,7 +29,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         {
             var body = await reader.ReadJsonAsync<ReceiptRequest>(request, cancellationToken);
             var (changed, proven) = await spending.AttachReceiptAsync(caller, RouteIds.Case(caseId), RouteIds.Spending(spendingId), body.Value, cancellationToken);
-            return Responses.Versioned(request, changed, _ => proven);
+            return Responses.Versioned(request, changed, _ => SpendingView.For(caller, proven));
         });
 
     [Function("RecordCashContribution")]
@@ -39,12 +40,13 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         {
             var body = await reader.ReadJsonAsync<CashPaymentRequest>(request, cancellationToken);
             var changed = await spending.RecordCashPaymentAsync(caller, RouteIds.Case(caseId), body.Value, cancellationToken);
-            return Responses.Versioned(request, changed, BudgetOverview.Of);
+            return Responses.Versioned(request, changed, c => BudgetView.For(caller, BudgetOverview.Of(c)));
         });
 
     [Function("GetBudget")]
     public Task<IActionResult> Budget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/budget")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await spending.BudgetAsync(caller, RouteIds.Case(caseId), cancellationToken)));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(BudgetView.For(caller, await spending.BudgetAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reintegration.Api.Http;
+using Reintegration.Api.Representations;
 using Reintegration.Core.Tasks;
 
 namespace Reintegration.Functions;
@@ -12,5 +13,6 @@ public sealed class TasksFunction(HttpEndpoint endpoint, TaskList tasks)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tasks")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await tasks.ForAsync(caller, cancellationToken)));
+        endpoint.AuthorisedAsync(request, async caller =>
+            Responses.Ok(TaskView.For(caller, await tasks.ForAsync(caller, cancellationToken))));
 }

@@ -1,13 +1,14 @@
 using Reintegration.Core.Access;
 using Reintegration.Core.Cases;
-using Reintegration.Core.Plans;
+using Reintegration.Core.Gate;
 using Reintegration.Core.Referrals;
 
 namespace Reintegration.Api.Representations;
 
 /// <summary>
-/// A case as the API shows it. Partners get <see cref="PartnerCaseView"/>: what they need to receive
-/// the person and spend the budget, without the asylum background or the referring organisation's records.
+/// A case as caseworkers, coordinators and the DPO see it: the whole referral and the plan being worked on.
+/// Each field is copied by name, so a field added to the domain reaches no one until a view lists it
+/// (docs/data-protection.md).
 /// </summary>
 public sealed record CaseView(
     string Id,
@@ -19,40 +20,59 @@ public sealed record CaseView(
     DateTimeOffset ReferredAt,
     string CountryOfReturn,
     TargetGroup Category,
-    Returnee Person,
-    IReadOnlyList<FamilyMember> FamilyMembers,
-    IReadOnlyList<Vulnerability> Vulnerabilities,
-    Consent Consent,
-    ReintegrationPlan? Plan,
-    ReintegrationPlan? ApprovedPlan,
+    PersonView Person,
+    IReadOnlyList<FamilyMemberView> FamilyMembers,
+    IReadOnlyList<VulnerabilityView> Vulnerabilities,
+    ConsentView Consent,
+    bool ConsentWithdrawn,
+    IReadOnlyList<ConsentChangeView> ConsentHistory,
+    PlanView? Plan,
+    PlanView? ApprovedPlan,
     DateOnly? DepartedOn,
     DateOnly? ArrivedOn,
     CaseOutcome? Outcome,
     IReadOnlyList<string> AllowedActions)
 {
-    public static object For(Caller caller, Case c)
-    {
-        var allowed = Core.Gate.CasePermissions.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
-        return caller.Role == Role.Partner
-            ? new PartnerCaseView(c.Id, c.Status, c.PartnerId!, c.CountryOfReturn, c.Person, c.FamilyMembers, c.Vulnerabilities,
-                c.ApprovedPlan, c.DepartedOn, c.ArrivedOn, allowed)
-            : new CaseView(c.Id, c.Status, c.ReferringOrganisationId, c.PartnerId, c.PhaseId, c.ReferredOn, c.ReferredAt,
-                c.CountryOfReturn, c.Category, c.Person, c.FamilyMembers, c.Vulnerabilities, c.Consent, c.Plan, c.ApprovedPlan,
-                c.DepartedOn, c.ArrivedOn, c.Outcome, allowed);
-    }
+    public static readonly ViewsByRole<Case> ByRole = new ViewsByRole<Case>("case")
+        .Give(Staff, Role.Caseworker, Role.Coordinator, Role.Dpo)
+        .Give(PartnerCaseView.From, Role.Partner);
+
+    public static object For(Caller caller, Case c) => ByRole.For(caller, c);
 
     public static string Location(string caseId) => $"/api/cases/{caseId}";
+
+    /// <summary>The actions the caller may take now, so a client shows exactly the buttons the server accepts.</summary>
+    internal static IReadOnlyList<string> AllowedFor(Caller caller, Case c) =>
+        CasePermissions.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
+
+    private static CaseView Staff(Caller caller, Case c) => new(
+        c.Id, c.Status, c.ReferringOrganisationId, c.PartnerId, c.PhaseId, c.ReferredOn, c.ReferredAt, c.CountryOfReturn, c.Category,
+        PersonView.From(c.Person), c.FamilyMembers.Select(FamilyMemberView.From).ToList(), c.Vulnerabilities.Select(VulnerabilityView.From).ToList(),
+        ConsentView.From(c.Consent), c.ConsentWithdrawn, c.ConsentHistory.Select(ConsentChangeView.From).ToList(),
+        PlanView.From(c.Plan), PlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, c.Outcome, AllowedFor(caller, c));
 }
 
+/// <summary>
+/// A case as its partner sees it: who arrives (name, birth date, contact, family, vulnerabilities), the
+/// approved plan and the dates. Not the target-group category (the asylum background), nationality, the
+/// referring organisation, the consent record (the partner sees a case only while consent stands), the draft
+/// plan, the address in the Netherlands, or any staff user id.
+/// </summary>
 public sealed record PartnerCaseView(
     string Id,
     CaseStatus Status,
     string PartnerId,
     string CountryOfReturn,
-    Returnee Person,
-    IReadOnlyList<FamilyMember> FamilyMembers,
-    IReadOnlyList<Vulnerability> Vulnerabilities,
-    ReintegrationPlan? ApprovedPlan,
+    PartnerPersonView Person,
+    IReadOnlyList<FamilyMemberView> FamilyMembers,
+    IReadOnlyList<VulnerabilityView> Vulnerabilities,
+    PartnerPlanView? ApprovedPlan,
     DateOnly? DepartedOn,
     DateOnly? ArrivedOn,
-    IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<string> AllowedActions)
+{
+    internal static PartnerCaseView From(Caller caller, Case c) => new(
+        c.Id, c.Status, c.PartnerId!, c.CountryOfReturn, PartnerPersonView.From(c.Person, c.ArrivedOn is not null),
+        c.FamilyMembers.Select(FamilyMemberView.From).ToList(), c.Vulnerabilities.Select(VulnerabilityView.From).ToList(),
+        PartnerPlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, CaseView.AllowedFor(caller, c));
+}
