@@ -20,9 +20,11 @@ internal sealed record FuzzBody(string? ContentType, byte[]? Bytes)
 }
 
 /// <summary>
-/// Bodies for a request record, by reflection over its properties: nested records, lists, strings, numbers, dates and
-/// booleans get valid values (from the <see cref="Vocabulary"/>) mixed with hostile ones, wrong JSON types, unknown
-/// fields and duplicate keys; the whole body is sometimes not JSON at all or sent with another Content-Type.
+/// Bodies for a request record, by reflection over its properties (nested records, lists, strings, numbers, dates,
+/// booleans). Three kinds of object: every field valid (from the <see cref="Vocabulary"/>), so the programme's rules
+/// run; every field valid but one, which is hostile, left out or of the wrong JSON type, so each field's edge is reached
+/// past the others' checks; and every field drawn freely. Objects sometimes carry unknown fields, duplicate keys or
+/// names in another case; the whole body is sometimes not the object at all, not JSON, not UTF-8, or of another type.
 /// </summary>
 internal sealed class BodyGenerator(Vocabulary vocabulary)
 {
@@ -37,10 +39,10 @@ internal sealed class BodyGenerator(Vocabulary vocabulary)
                 (9, Gen.Const(FuzzBody.None)),
                 (1, Gen.OneOf(HostileInputs.Bodies).Select(text => Json(text))));
         }
-        var objectText = Object(requestType, 0);
+        var objectText = Object(requestType);
         var text = Gen.Frequency(
             (40, objectText),
-            (6, Gen.OneOf(HostileInputs.Bodies)),
+            (5, Gen.OneOf(HostileInputs.Bodies)),
             (2, Gen.OneOf(HostileInputs.WrongTypes)));
         var contentType = Gen.Frequency(
             (40, Gen.OneOf<string?>("application/json", "application/json; charset=utf-8")),
@@ -59,8 +61,7 @@ internal sealed class BodyGenerator(Vocabulary vocabulary)
         foreach (var property in Properties(requestType))
         {
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var element = ElementType(type);
-            var leaf = element ?? type;
+            var leaf = ElementType(type) ?? type;
             if (IsScalar(leaf)) continue;
             if (IsRecord(leaf) && depth < MaxDepth)
             {
@@ -71,17 +72,16 @@ internal sealed class BodyGenerator(Vocabulary vocabulary)
         }
     }
 
-    private static FuzzBody Json(string text, string contentType = "application/json") => new(contentType, Encoding.UTF8.GetBytes(text));
+    private static FuzzBody Json(string text) => new("application/json", Encoding.UTF8.GetBytes(text));
 
-    private Gen<string> Object(Type type, int depth)
+    /// <summary>The object's JSON text, of one of the three kinds.</summary>
+    private Gen<string> Object(Type type)
     {
-        var fields = Properties(type)
-            .Select(p => (Name: JsonNamingPolicy.CamelCase.ConvertName(p.Name), Value: Value(JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.PropertyType, depth)))
-            .Select(f => Gen.Frequency(
-                    (9, f.Value.Select(v => (string?)$"{Vocabulary.Text(f.Name)}:{v}")),
-                    (1, Gen.Const((string?)null))))
-            .ToList();
-        var members = Gens.All(fields).Select(list => list.OfType<string>().ToList());
+        var slots = new Slots();
+        var valid = Members(type, 0, new Mode(null, Mixed: false), slots);
+        var oneHostile = Enumerable.Range(0, slots.Count).Select(slot => (IGen<List<string>>)Members(type, 0, new Mode(slot, Mixed: false), new Slots())).ToArray();
+        var mixed = Members(type, 0, new Mode(null, Mixed: true), new Slots());
+        var members = Gen.Frequency((3, valid), (5, oneHostile.Length == 0 ? valid : Gen.OneOf(oneHostile)), (2, mixed));
         return Gen.Frequency(
             (14, members),
             (1, members.Select(list => (List<string>)[.. list, "\"unknownField\":1"])),
@@ -93,32 +93,66 @@ internal sealed class BodyGenerator(Vocabulary vocabulary)
             .Select(list => "{" + string.Join(",", list) + "}");
     }
 
-    private Gen<string> Value(string field, Type declared, int depth)
+    /// <summary>"name":value pairs; a field whose value is null is left out.</summary>
+    private Gen<List<string>> Members(Type type, int depth, Mode mode, Slots slots)
     {
-        var type = Nullable.GetUnderlyingType(declared) ?? declared;
-        var valid = vocabulary.For(field);
-        var element = ElementType(type);
-        var gen = element is not null ? List(field, element, depth)
-            : type == typeof(string) ? Gens.Mostly(valid.Count > 0 ? valid : ["\"Fuzz text\""], HostileInputs.Strings, 8, 2)
-            : type == typeof(bool) ? Gens.Mostly(["true", "false"], ["\"true\"", "0", "1"], 9, 1)
-            : type == typeof(int) || type == typeof(long) ? Gens.Mostly(valid.Count > 0 ? valid : ["1", "3", "100"], [.. HostileInputs.Numbers, .. HostileInputs.NumbersAsStrings], 8, 2)
-            : type == typeof(decimal) || type == typeof(double) ? Gens.Mostly(valid.Count > 0 ? valid : ["1000", "500", "412.37"], [.. HostileInputs.Numbers, .. HostileInputs.NumbersAsStrings], 8, 2)
-            : type == typeof(DateOnly) || type == typeof(DateTimeOffset) ? Gens.Mostly(valid.Count > 0 ? valid : ["\"2026-01-15\""], HostileInputs.Dates, 8, 2)
-            : type.IsEnum ? Gens.Mostly([.. Enum.GetNames(type).Select(Vocabulary.Text)], ["\"DidNotDepart,Withdrew\"", "1", "\"1\"", "\"none\""], 8, 2)
-            : IsRecord(type) && depth < MaxDepth ? Object(type, depth + 1)
-            : throw new NotSupportedException($"No generator for {type.Name} ({field}).");
-        return Gen.Frequency((18, gen), (1, Gen.Const("null")), (1, Gen.OneOf(HostileInputs.WrongTypes)));
+        var fields = Properties(type)
+            .Select(p => (Name: JsonNamingPolicy.CamelCase.ConvertName(p.Name), Type: p.PropertyType))
+            .Select(f => Value(f.Name, f.Type, depth, mode, slots).Select(v => v is null ? null : $"{Vocabulary.Text(f.Name)}:{v}"))
+            .ToList();
+        return Gens.All(fields).Select(list => list.OfType<string>().ToList());
     }
 
-    private Gen<string> List(string field, Type element, int depth)
+    /// <summary>The field's JSON value, or null to leave it out. Each field takes a slot, also when it is not the hostile one.</summary>
+    private Gen<string?> Value(string field, Type declared, int depth, Mode mode, Slots slots)
     {
-        var item = Value(field, element, depth);
-        return Gen.Frequency(
-            (8, item.Array[0, 3]),
-            (1, item.Array[21, 60]),
-            (1, Gen.Const(Array.Empty<string>())))
-            .Select(items => "[" + string.Join(",", items) + "]");
+        var slot = slots.Next();
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        var element = ElementType(type);
+        var valid = vocabulary.For(field);
+        Gen<string> good, bad;
+        if (element is not null)
+        {
+            // The elements take their slots once; in the one-hostile kind they are valid unless one of them is the hostile slot.
+            var item = Value(field, element, depth, mode, slots).Select(v => v ?? "null");
+            good = item.Array[0, 3].Select(JsonArray);
+            bad = Gen.Frequency((3, item.Array[21, 60].Select(JsonArray)), (1, Gen.Const("[]")), (1, Gen.Const("[null]")));
+        }
+        else if (IsRecord(type) && depth < MaxDepth)
+        {
+            good = Members(type, depth + 1, mode, slots).Select(list => "{" + string.Join(",", list) + "}");
+            bad = Gen.OneOf(HostileInputs.WrongTypes);
+        }
+        else
+        {
+            (good, bad) = Scalar(field, type, valid);
+        }
+
+        var hostile = Gen.Frequency((6, bad.Select(v => (string?)v)), (1, Gen.Const((string?)null)), (1, Gen.Const((string?)"null")),
+            (2, Gen.OneOf<string?>(HostileInputs.WrongTypes)));
+        if (mode.Mixed)
+        {
+            return Gen.Frequency((16, good.Select(v => (string?)v)), (2, bad.Select(v => (string?)v)), (1, Gen.Const((string?)null)), (1, hostile));
+        }
+        return slot == mode.HostileSlot ? hostile : good.Select(v => (string?)v);
     }
+
+    private static (Gen<string> Good, Gen<string> Bad) Scalar(string field, Type type, IReadOnlyList<string> valid)
+    {
+        string[] Or(params string[] fallback) => valid.Count > 0 ? [.. valid] : fallback;
+        return type switch
+        {
+            _ when type == typeof(string) => (Gen.OneOf(Or("\"Fuzz text\"")), Gen.OneOf(HostileInputs.Strings)),
+            _ when type == typeof(bool) => (Gen.OneOf("true", "false"), Gen.OneOf("\"true\"", "0", "1", "\"\"")),
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double) =>
+                (Gen.OneOf(Or("1", "3", "100")), Gen.OneOf([.. HostileInputs.Numbers, .. HostileInputs.NumbersAsStrings])),
+            _ when type == typeof(DateOnly) || type == typeof(DateTimeOffset) => (Gen.OneOf(Or("\"2026-01-15\"")), Gen.OneOf(HostileInputs.Dates)),
+            _ when type.IsEnum => (Gen.OneOf([.. Enum.GetNames(type).Select(Vocabulary.Text)]), Gen.OneOf("\"DidNotDepart,Withdrew\"", "1", "\"1\"", "\"none\"")),
+            _ => throw new NotSupportedException($"No generator for {type.Name} ({field})."),
+        };
+    }
+
+    private static string JsonArray(string[] items) => "[" + string.Join(",", items) + "]";
 
     private static IEnumerable<PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0);
@@ -131,4 +165,14 @@ internal sealed class BodyGenerator(Vocabulary vocabulary)
         || type == typeof(double) || type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type.IsEnum;
 
     private static bool IsRecord(Type type) => type.IsClass && type != typeof(string) && Properties(type).Any();
+
+    /// <summary>Which field (by its place in a depth-first walk) is the hostile one; Mixed: every field drawn freely.</summary>
+    private sealed record Mode(int? HostileSlot, bool Mixed);
+
+    private sealed class Slots
+    {
+        public int Count { get; private set; }
+
+        public int Next() => Count++;
+    }
 }

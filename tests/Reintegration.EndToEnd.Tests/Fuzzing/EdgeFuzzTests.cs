@@ -45,8 +45,9 @@ public sealed class EdgeFuzzTests(LocalHostFixture host)
         output?.WriteLine($"Fuzzing {settings.Requests} requests, seed {runSeed} (replay: FUZZ_SEED={runSeed} FUZZ_REQUESTS={settings.Requests}).");
 
         var ground = await FuzzGround.CreateAsync(host);
-        var generator = new RequestGenerator(FuzzRoute.All(host.Host.Functions), ground);
-        var serverErrors = new ServerErrors();
+        var routes = FuzzRoute.All(host.Host.Functions);
+        var generator = new RequestGenerator(routes, ground);
+        using var serverErrors = new ServerErrors();
         host.Services.GetRequiredService<ILoggerFactory>().AddProvider(serverErrors);
         using var findings = new Findings(settings.LogPath);
         using var run = new FuzzRun(host, ground, findings, serverErrors);
@@ -57,8 +58,9 @@ public sealed class EdgeFuzzTests(LocalHostFixture host)
         clock.Stop();
 
         var summary = $"{settings.Requests} requests in {clock.Elapsed.TotalSeconds:F1} s ({settings.Requests / clock.Elapsed.TotalSeconds:F0}/s), " +
-            $"seed {runSeed}, {findings.Count} distinct failures.";
+            $"seed {runSeed}; answers {run.Answers}; {findings.Count} distinct failures.";
         output?.WriteLine(summary);
+        output?.WriteLine("Never got through: " + string.Join(", ", run.NeverSucceeded(routes).Select(r => $"{r.Method} {r.Template}")));
         Assert.False(findings.Any, summary + "\n" + findings.Report());
     }
 }

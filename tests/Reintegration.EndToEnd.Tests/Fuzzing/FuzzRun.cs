@@ -19,6 +19,15 @@ internal sealed class FuzzRun(LocalHostFixture host, FuzzGround ground, Findings
     private readonly FuzzCallers _callers = new(host);
     private readonly string _coordinator = "Bearer " + host.Token("coordinator", "org-coordination");
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _targets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _answers = new(StringComparer.Ordinal);
+
+    /// <summary>How many answers of each status class, e.g. "2xx 812, 4xx 2101": the found paths must be reached too.</summary>
+    private readonly ConcurrentDictionary<FuzzRoute, int> _succeeded = new();
+
+    /// <summary>Routes no generated request got through (2xx or 304) in this run; informational, as it depends on the draw.</summary>
+    public IEnumerable<FuzzRoute> NeverSucceeded(IEnumerable<FuzzRoute> routes) => routes.Where(r => !_succeeded.ContainsKey(r));
+
+    public string Answers => string.Join(", ", _answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {a.Value}"));
 
     public async Task SendAllAsync(IEnumerable<FuzzRequest> requests, int parallelism, CancellationToken cancellationToken) =>
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
@@ -55,6 +64,8 @@ internal sealed class FuzzRun(LocalHostFixture host, FuzzGround ground, Findings
                 return;
             }
 
+            _answers.AddOrUpdate($"{status / 100}xx", 1, (_, count) => count + 1);
+            if (status is (>= 200 and < 300) or 304) _succeeded.AddOrUpdate(request.Route, 1, (_, count) => count + 1);
             var problemType = ProblemType(text);
             if (status >= 500)
             {

@@ -11,19 +11,19 @@ namespace Reintegration.EndToEnd.Tests.Fuzzing;
 internal sealed class ServerErrors : ILoggerProvider
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byTrace = new();
+    private volatile bool _stopped;
 
     public IReadOnlyList<string> For(ActivityTraceId traceId) =>
         _byTrace.TryGetValue(traceId.ToHexString(), out var lines) ? [.. lines.Distinct()] : [];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
-    public void Dispose()
-    {
-    }
+    /// <summary>Stops collecting: a logger factory cannot take a provider back, and the host outlives the run.</summary>
+    public void Dispose() => _stopped = true;
 
     private void Add(string line)
     {
-        if (Activity.Current is { } activity)
+        if (!_stopped && Activity.Current is { } activity)
         {
             _byTrace.GetOrAdd(activity.TraceId.ToHexString(), _ => new ConcurrentQueue<string>()).Enqueue(line);
         }
