@@ -7,7 +7,7 @@ namespace Reintegration.Testing;
 /// Every log line the app writes in a test run, at every level, with exceptions: so a test can prove that no personal
 /// data reaches the logs. Bounded, so a long run cannot exhaust memory.
 /// </summary>
-public sealed class CapturedLogs : ILoggerProvider
+public class CapturedLogs : ILoggerProvider
 {
     public const int MaxLines = 1_000_000;
 
@@ -17,9 +17,7 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Capture(this, categoryName);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => GC.SuppressFinalize(this);
 
     private sealed class Capture(CapturedLogs sink, string category) : ILogger
     {
@@ -36,3 +34,6 @@ public sealed class CapturedLogs : ILoggerProvider
         }
     }
 }
+
+/// <summary>The capture every local host fixture adds, at every level whatever the fixture's own logging says.</summary>
+internal sealed class EveryLevelLogs : CapturedLogs;

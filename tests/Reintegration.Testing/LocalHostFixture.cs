@@ -25,7 +25,7 @@ public class LocalHostFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     /// <summary>Everything the app logged in this run, at every level.</summary>
-    public CapturedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new EveryLevelLogs();
 
     public LocalHostApp Host => _host ?? throw new InvalidOperationException("The local host fixture has not been initialised.");
 
@@ -77,7 +77,7 @@ public class LocalHostFixture : IAsyncLifetime
             {
                 ConfigureLogging(logging);
                 logging.AddProvider(Logs);
-                logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+                logging.AddFilter<EveryLevelLogs>(null, LogLevel.Trace);
             },
             // Failed queue messages come back at once and empty queues are polled often, so queue tests stay fast.
             ConfigureHostSettings = host => host with

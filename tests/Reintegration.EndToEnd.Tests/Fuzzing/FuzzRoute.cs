@@ -8,15 +8,15 @@ internal sealed partial record FuzzRoute(string Function, string Method, string 
 {
     public bool Changes => Method is not ("GET" or "HEAD");
 
-    /// <summary>Every HTTP function of the app, once per method it accepts.</summary>
+    /// <summary>Every HTTP function of the app, once per method it accepts and request record it reads.</summary>
     public static IReadOnlyList<FuzzRoute> All(FunctionCatalog catalog) =>
     [
         .. catalog.OfTrigger(TriggerKind.Http)
             .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .SelectMany(f => (f.HttpMethods.Count == 0 ? ["GET", "POST", "PUT", "DELETE"] : f.HttpMethods).Select(method =>
-                new FuzzRoute(f.Name, method, f.HttpRoute!,
-                    [.. RouteParameter().Matches(f.HttpRoute!).Select(m => m.Groups[1].Value)],
-                    RequestTypes.ReadBy(f.Method)))),
+            .SelectMany(f => (f.HttpMethods.Count == 0 ? ["GET", "POST", "PUT", "DELETE"] : f.HttpMethods).SelectMany(method =>
+                (RequestTypes.ReadBy(f.Method) is { Count: > 0 } read ? read.Select(t => (Type?)t) : [null]).Select(type =>
+                    new FuzzRoute(f.Name, method, f.HttpRoute!,
+                        [.. RouteParameter().Matches(f.HttpRoute!).Select(m => m.Groups[1].Value)], type)))),
     ];
 
     /// <summary>The path with each parameter replaced (values are URL text, inserted as they are).</summary>

@@ -13,7 +13,8 @@ internal static class RequestTypes
     private const byte Call = 0x28;
     private const byte CallVirt = 0x6F;
 
-    public static Type? ReadBy(MethodInfo function)
+    /// <summary>Every request record the function reads (an action endpoint may read one per kind of action); empty for none.</summary>
+    public static IReadOnlyList<Type> ReadBy(MethodInfo function)
     {
         var marker = $"<{function.Name}>";
         var types = NestedTypes(function.DeclaringType!).ToList();
@@ -21,13 +22,7 @@ internal static class RequestTypes
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.Name.Contains(marker, StringComparison.Ordinal) || m.DeclaringType!.Name.Contains(marker, StringComparison.Ordinal))
             .Prepend(function);
-        var read = methods.SelectMany(CalledReads).Distinct().ToList();
-        return read.Count switch
-        {
-            0 => null,
-            1 => read[0],
-            _ => throw new InvalidOperationException($"{function.Name} reads more than one request type: {string.Join(", ", read)}."),
-        };
+        return methods.SelectMany(CalledReads).Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
     }
 
     private static IEnumerable<Type> NestedTypes(Type type) =>
