@@ -79,6 +79,8 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         await container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
+    public Task EraseAsync(CaseDocument document, CancellationToken cancellationToken) => DeleteAsync(document.BlobName, cancellationToken);
+
     private async Task<Uri> SignAsync(string blobName, BlobSasPermissions permissions, DateTimeOffset expiresAt, string? downloadName,
         CancellationToken cancellationToken)
     {

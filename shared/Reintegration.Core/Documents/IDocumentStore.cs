@@ -28,6 +28,9 @@ public interface IDocumentFiles
     Task<FileInspection?> InspectAsync(string blobName, long maxBytes, CancellationToken cancellationToken);
 
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every blob of the document, wherever it was kept; nothing when they are gone already.</summary>
+    Task EraseAsync(CaseDocument document, CancellationToken cancellationToken);
 }
 
 /// <param name="Sha256">Null when the file is larger than the limit (it is not read to the end).</param>
