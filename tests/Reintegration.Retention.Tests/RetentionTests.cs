@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Core.Retention;
 using Reintegration.EndToEnd.Tests;
+using ApiClient = Reintegration.EndToEnd.Tests.Api;
 
 namespace Reintegration.Retention.Tests;
 
@@ -12,7 +13,7 @@ namespace Reintegration.Retention.Tests;
 /// </summary>
 public sealed class RetentionTests(RetentionHostFixture host)
 {
-    private readonly Api api = new(host);
+    private readonly ApiClient api = new(host);
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private Task<RetentionRun> RunJob() => host.Services.GetRequiredService<RetentionJob>().RunAsync(Cancel);
@@ -21,21 +22,21 @@ public sealed class RetentionTests(RetentionHostFixture host)
     {
         using var response = await api.Dpo().GetAsync("api/retention/preview", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await Api.ReadObject(response))["items"]!.AsArray();
+        return (await ApiClient.ReadObject(response))["items"]!.AsArray();
     }
 
     private async Task<(JsonObject Case, string ETag)> Case(string id)
     {
         using var response = await api.Coordinator().GetAsync($"api/cases/{id}", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await Api.ReadObject(response), response.Headers.ETag!.Tag);
+        return (await ApiClient.ReadObject(response), response.Headers.ETag!.Tag);
     }
 
     private async Task<JsonObject> Document(string caseId, string documentId)
     {
         using var response = await api.Dpo().GetAsync($"api/cases/{caseId}/documents/{documentId}", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await Api.ReadObject(response))["document"]!.AsObject();
+        return (await ApiClient.ReadObject(response))["document"]!.AsObject();
     }
 
     [Fact]
