@@ -73,6 +73,19 @@ param monitoringReminderDays string = ''
 param monitoringEscalationDays string = ''
 
 // ---------------------------------------------------------------------------------------------
+// Retention (docs/decisions/0014-retention-and-erasure.md)
+// ---------------------------------------------------------------------------------------------
+
+@description('RetentionSchedule: 6-field NCRONTAB of the retention job. Empty: daily at 02:30 UTC, 0 30 2 * * *.')
+param retentionSchedule string = ''
+
+@description('Retention:PersonalDataMonths after a case ended. Empty: not set, the app\'s default (24).')
+param retentionPersonalDataMonths string = ''
+
+@description('Retention:FinancialRecordsYears, the funder\'s audit period. Empty: not set, the app\'s default (7).')
+param retentionFinancialRecordsYears string = ''
+
+// ---------------------------------------------------------------------------------------------
 // Hosting
 // ---------------------------------------------------------------------------------------------
 
@@ -127,7 +140,9 @@ var entraAuthority = '${environment().authentication.loginEndpoint}${tenantId}/v
 
 var optionalSettings = union(
   empty(monitoringReminderDays) ? {} : { Monitoring__ReminderDays: string(int(monitoringReminderDays)) },
-  empty(monitoringEscalationDays) ? {} : { Monitoring__EscalationDays: string(int(monitoringEscalationDays)) }
+  empty(monitoringEscalationDays) ? {} : { Monitoring__EscalationDays: string(int(monitoringEscalationDays)) },
+  empty(retentionPersonalDataMonths) ? {} : { Retention__PersonalDataMonths: string(int(retentionPersonalDataMonths)) },
+  empty(retentionFinancialRecordsYears) ? {} : { Retention__FinancialRecordsYears: string(int(retentionFinancialRecordsYears)) }
 )
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -168,6 +183,7 @@ module storage 'modules/storage.bicep' = {
     documentsContainerName: 'case-documents'
     queueNames: flatten(map(workQueues, queue => [queue, '${queue}-poison']))
     corsAllowedOrigins: corsAllowedOrigins
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -249,6 +265,8 @@ module functionApp 'modules/functionapp.bicep' = {
         Auth__OrganisationClaim: empty(authOrganisationClaim) ? 'org' : authOrganisationClaim
         // Timer trigger %MonitoringDeadlineSchedule%.
         MonitoringDeadlineSchedule: empty(monitoringDeadlineSchedule) ? '0 0 * * * *' : monitoringDeadlineSchedule
+        // Timer trigger %RetentionSchedule%.
+        RetentionSchedule: empty(retentionSchedule) ? '0 30 2 * * *' : retentionSchedule
         // Reference data is maintained through the API in Azure, never seeded with demo data.
         ReferenceData__SeedDemo: 'false'
       },

@@ -39,6 +39,11 @@ var containers = [
     partitionKeyPath: '/caseId'
     defaultTtl: null
   }
+  {
+    name: 'access-log'
+    partitionKeyPath: '/caseId'
+    defaultTtl: null
+  }
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {

@@ -48,3 +48,6 @@ output applicationInsightsName string = applicationInsights.name
 
 @description('Name of the Log Analytics workspace.')
 output logAnalyticsName string = logAnalytics.name
+
+@description('Resource id of the Log Analytics workspace (diagnostic settings send their logs there).')
+output logAnalyticsId string = logAnalytics.id

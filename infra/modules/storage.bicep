@@ -44,6 +44,14 @@ param queueNames string[]
 @description('Browser origins allowed to PUT/GET blobs with the SAS URLs the API hands out. Empty: no CORS rule.')
 param corsAllowedOrigins string[] = []
 
+@description('Days a deleted blob can still be restored. Erased case files are gone for good after this (docs/decisions/0014).')
+@minValue(1)
+@maxValue(30)
+param blobSoftDeleteDays int = 7
+
+@description('Log Analytics workspace that receives the blob read, write and delete logs (who read which case file). Empty: none.')
+param logAnalyticsWorkspaceId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -73,6 +81,23 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: storage
   name: 'default'
   properties: {
+    // An erased file must really go: soft delete keeps it restorable for a short, stated time only, and no versions
+    // or point-in-time restore keep older copies behind it.
+    deleteRetentionPolicy: {
+      enabled: true
+      days: blobSoftDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: blobSoftDeleteDays
+    }
+    isVersioningEnabled: false
+    changeFeed: {
+      enabled: false
+    }
+    restorePolicy: {
+      enabled: false
+    }
     cors: {
       corsRules: empty(corsAllowedOrigins)
         ? []
@@ -174,6 +199,29 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
         }
       ]
     }
+  }
+}
+
+// Every read of a case file (through the SAS URLs the API hands out) is logged, as reads through the API are.
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (!empty(logAnalyticsWorkspaceId)) {
+  name: 'blob-access-to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'StorageRead'
+        enabled: true
+      }
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
   }
 }
 

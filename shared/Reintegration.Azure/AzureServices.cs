@@ -38,6 +38,7 @@ public static class AzureServices
         services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.Configure<MonitoringWindows>(configuration.GetSection(MonitoringWindows.Section));
+        services.Configure<Reintegration.Core.Retention.RetentionOptions>(configuration.GetSection(Reintegration.Core.Retention.RetentionOptions.Section));
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddHostedService<StartupInitialiser>();
 

@@ -51,6 +51,15 @@ public static class CoreServices
         services.AddSingleton<IValidator<ReferringOrganisationRequest>, ReferringOrganisationRequestValidator>();
         services.AddSingleton<IValidator<PhaseRequest>, PhaseRequestValidator>();
         services.AddSingleton<MaintainReferenceData>();
+        services.AddOptions<Retention.RetentionOptions>()
+            .Validate(o => o.Problem() is null, "Settings Retention:PersonalDataMonths (1 to 240) and Retention:FinancialRecordsYears " +
+                "(1 to 30, ending no earlier than the personal data period) are not valid.")
+            .ValidateOnStart();
+        services.AddSingleton<Retention.CaseErasure>();
+        services.AddSingleton<Retention.RetentionJob>();
+        services.AddSingleton<Retention.RetentionPreview>();
+        services.AddSingleton<IValidator<Retention.ErasureRequest>, Retention.ErasureRequestValidator>();
+        services.AddSingleton<Retention.ErasureRequests>();
         return services;
     }
 }

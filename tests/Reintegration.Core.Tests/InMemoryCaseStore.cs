@@ -51,4 +51,24 @@ internal sealed class InMemoryCaseStore : ICaseStore
 
     public IAsyncEnumerable<Case> NeedingMonitoringAttentionAsync(DateOnly dueBy, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    /// <summary>The cases the query reads, in the order it reads them; <see cref="Reads"/> counts each.</summary>
+    public async IAsyncEnumerable<Case> DueForRetentionAsync(DateOnly personalDataEndedBy, DateOnly financialRecordsEndedBy,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var due = _cases.Values.Select(v => JsonSerializer.Deserialize<Case>(v.Json, ProgrammeJson.Options)!)
+            .Where(c => c.RetentionStage == RetentionStage.PersonalData && c.EndedOn <= personalDataEndedBy
+                || c.RetentionStage == RetentionStage.FinancialRecords && c.EndedOn <= financialRecordsEndedBy
+                || c.ErasureInProgress)
+            .OrderBy(c => c.EndedOn).ToList();
+        foreach (var @case in due)
+        {
+            await Task.Yield();
+            Reads++;
+            yield return @case;
+        }
+    }
+
+    /// <summary>Every stored case as JSON, to show a run changed nothing.</summary>
+    public IReadOnlyDictionary<string, string> Snapshot() => _cases.ToDictionary(c => c.Key, c => $"{c.Value.Version}:{c.Value.Json}");
 }

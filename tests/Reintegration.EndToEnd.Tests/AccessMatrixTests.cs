@@ -58,6 +58,10 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
             new JsonObject { ["name"] = "Test referrer", ["active"] = true }), [403, 403, 201, 403, 403, 403]),
         new("ListPhases", "Referred", _ => Send(HttpMethod.Get, "api/phases"), [200, 200, 200, 200, 200, 200]),
         new("GetPhase", "Referred", _ => Send(HttpMethod.Get, "api/phases/phase-4"), [200, 200, 200, 200, 200, 200]),
+        // The DPO gets past access and meets the hold of an open case.
+        new("EraseCase", "PartnerAssigned", s => Send(HttpMethod.Post, $"api/cases/{s.CaseId}/erasure",
+            new JsonObject { ["reason"] = "Test.", ["scope"] = "personal-data" }), [403, 404, 403, 403, 404, 409]),
+        new("PreviewRetention", "Referred", _ => Send(HttpMethod.Get, "api/retention/preview"), [403, 403, 403, 403, 403, 200]),
         new("SetPhase", "Referred", _ => Send(HttpMethod.Put, $"api/phases/phase-test-{Guid.NewGuid():N}"[..40], PhaseTests.Phase(Random.Shared.Next(3000, 9000))),
             [403, 403, 201, 403, 403, 403]),
         new("RegisterReferral", "Referred", _ => Send(HttpMethod.Post, "api/referrals", Api.Referral()), [201, 201, 403, 403, 403, 403]),

@@ -25,6 +25,10 @@ public sealed record Problem(string Type, string Title, int Status, string? Deta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AllowedActions { get; init; }
 
+    /// <summary>For 409 on an erasure: what holds it back (open-case, financial-retention).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Holds { get; init; }
+
     /// <summary>For 503: the state of each dependency.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Dependencies { get; init; }

@@ -22,6 +22,7 @@ public static class ProblemMapping
             "Not possible in the case's current status.", e.Message) with { CurrentStatus = e.CurrentStatus, AllowedActions = e.AllowedActions },
         PreconditionRequiredException e => Problem.Of(request, ProblemTypes.PreconditionRequired,
             StatusCodes.Status428PreconditionRequired, "If-Match is required.", e.Message),
+        Core.Retention.ErasureHeldException e => Problem.Of(request, ProblemTypes.ErasureHeld, StatusCodes.Status409Conflict, "Held: not erased yet.", e.Message) with { Holds = e.Holds },
         ConflictException e => Problem.Of(request, ProblemTypes.Conflict, StatusCodes.Status409Conflict, "Conflict.", e.Message),
         UnsupportedMediaTypeException e => Problem.Of(request, ProblemTypes.UnsupportedMediaType,
             StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", e.Message),

@@ -15,6 +15,8 @@ public static class ProblemTypes
     public const string RuleViolation = Prefix + "rule-violation";
     public const string Conflict = Prefix + "conflict";
     public const string InvalidTransition = Prefix + "invalid-transition";
+    /// <summary>409: an erasure something still holds back; "holds" names each (open-case, financial-retention).</summary>
+    public const string ErasureHeld = Prefix + "erasure-held";
     public const string StaleVersion = Prefix + "stale-version";
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string DependencyUnavailable = Prefix + "dependency-unavailable";

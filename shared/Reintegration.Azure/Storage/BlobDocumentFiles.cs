@@ -172,6 +172,16 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
         return (total, header[..headerLength], Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
+    /// <summary>The upload if one is left, then the accepted copy (in Azure refused while its retention policy runs).</summary>
+    public async Task EraseAsync(CaseDocument document, CancellationToken cancellationToken)
+    {
+        await DeleteUploadAsync(document.BlobName, cancellationToken);
+        if (document.AcceptedBlobName is { } accepted)
+        {
+            await DeleteAcceptedAsync(accepted, cancellationToken);
+        }
+    }
+
     private async Task<Uri> SignAsync(BlobClient blob, BlobSasBuilder sas, CancellationToken cancellationToken)
     {
         sas.BlobContainerName = blob.BlobContainerName;

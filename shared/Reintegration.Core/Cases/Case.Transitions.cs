@@ -168,6 +168,10 @@ public sealed partial class Case
             Outbox.RemoveAll(n => n.SentAt is null);
             HasPendingNotifications = false;
         }
+        if (to is CaseStatus.Closed or CaseStatus.Rejected)
+        {
+            StartRetention(now);
+        }
         Status = to;
     }
 }

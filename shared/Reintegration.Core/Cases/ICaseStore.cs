@@ -26,6 +26,14 @@ public interface ICaseStore
     /// cases whose checkpoints are not scheduled yet. Never all cases.
     /// </summary>
     IAsyncEnumerable<Case> NeedingMonitoringAttentionAsync(DateOnly dueBy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the retention job must do, through indexed fields only, the longest ended first: cases holding personal
+    /// data that ended by <paramref name="personalDataEndedBy"/>, cases holding financial files that ended by
+    /// <paramref name="financialRecordsEndedBy"/>, and erasures that stopped half-way. Never all cases.
+    /// </summary>
+    IAsyncEnumerable<Case> DueForRetentionAsync(DateOnly personalDataEndedBy, DateOnly financialRecordsEndedBy,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>What a case waits for: to leave a status, or for its submitted plan to be decided.</summary>

@@ -9,8 +9,8 @@ public sealed record Returnee
     public required string Nationality { get; init; }
     public Contact Contact { get; init; } = new();
 
-    /// <summary>Initials only, for notifications that must not carry the name.</summary>
-    public string Initials => $"{GivenName[..1]}.{FamilyName[..1]}.".ToUpperInvariant();
+    /// <summary>Initials only, for notifications that must not carry the name; none once anonymised.</summary>
+    public string Initials => GivenName.Length == 0 || FamilyName.Length == 0 ? "" : $"{GivenName[..1]}.{FamilyName[..1]}.".ToUpperInvariant();
 }
 
 public sealed record Contact

@@ -17,6 +17,8 @@ public enum DocumentStatus
     Accepted,
     /// <summary>The file failed a check and was deleted; the reason says which.</summary>
     Rejected,
+    /// <summary>The file was deleted when the retention period passed or on an erasure request.</summary>
+    Erased,
 }
 
 /// <summary>

@@ -47,6 +47,9 @@ public interface IDocumentFiles
 
     /// <summary>Erases an accepted file; where storage keeps it unchangeable, only once its retention has passed.</summary>
     Task DeleteAcceptedAsync(string acceptedBlobName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every blob of the document, wherever it was kept; nothing when they are gone already.</summary>
+    Task EraseAsync(CaseDocument document, CancellationToken cancellationToken);
 }
 
 /// <param name="Sha256">Null when the file is larger than the limit (it is not read to the end).</param>

@@ -12,6 +12,8 @@ internal static class LocalAppSettings
         ["ReferenceData:SeedDemo"] = "true",
         // The deadline job's schedule (6-field NCRONTAB): hourly, as in Azure unless configured otherwise.
         ["MonitoringDeadlineSchedule"] = "0 0 * * * *",
+        // The retention job's schedule: daily at 02:30 UTC, as in Azure unless configured otherwise.
+        ["RetentionSchedule"] = "0 30 2 * * *",
         ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
     };
 
