@@ -56,7 +56,7 @@ internal sealed class FuzzGround
         await Put(coordinator, $"api/referring-organisations/org-ref-fuzz-{suffix}", new JsonObject { ["name"] = "Fuzz referrer", ["active"] = true });
         await Put(coordinator, $"api/phases/phase-fuzz-{suffix}", new JsonObject
         {
-            ["name"] = "Fuzz phase", ["startsOn"] = "9999-01-01", ["endsOn"] = "9999-06-30",
+            ["name"] = "Fuzz phase", ["startsOn"] = "9891-01-01", ["endsOn"] = "9891-06-30",
             ["budget"] = new JsonObject { ["cashContribution"] = 200, ["inKindPerAdult"] = 1500, ["inKindPerChild"] = 500, ["approvalCeiling"] = 4000 },
         });
 

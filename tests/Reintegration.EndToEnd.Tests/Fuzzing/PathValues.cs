@@ -10,7 +10,7 @@ internal sealed class PathValues(FuzzGround ground)
     /// <summary>Parameters the fuzzer can fill; a route with another parameter fails the coverage test.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        "caseId", "action", "documentId", "checkpointId", "spendingId", "code", "partnerId", "phaseId", "organisationId",
+        "caseId", "action", "documentId", "checkpointId", "spendingId", "code", "partnerId", "phaseId", "organisationId", "path",
     };
 
     public Gen<string> For(string parameter) => Gens.Mostly(Valid(parameter), [.. HostileInputs.PathIds, .. Unknown(parameter)]);
@@ -18,7 +18,8 @@ internal sealed class PathValues(FuzzGround ground)
     private IReadOnlyList<string> Valid(string parameter) => parameter switch
     {
         "caseId" => ground.CaseIds,
-        "action" => [.. Enum.GetValues<CaseAction>().Where(a => a != CaseAction.DraftPlan).Select(CaseWorkflow.Name)],
+        "action" => [.. Enum.GetValues<CaseAction>().Where(a => a != CaseAction.DraftPlan).Select(CaseWorkflow.Name),
+            ConsentActionNames.Withdraw, ConsentActionNames.Give],
         "documentId" => ground.DocumentIds,
         "checkpointId" => ["m1", "m3", "m6", "m12"],
         "spendingId" => ground.SpendingIds,
@@ -26,6 +27,8 @@ internal sealed class PathValues(FuzzGround ground)
         "partnerId" => [.. ground.PartnerIds, "partner-wa-regional"],
         "phaseId" => ["phase-3", "phase-4", ground.PhaseId],
         "organisationId" => ["org-ref-demo", "org-coordination", ground.ReferringOrganisationId],
+        // The catch-all's rest of the path: routes that do not exist, or exist for other methods.
+        "path" => ["no-such-route", "cases/x/y/z/w", "referrals/1", "countries/GH/partners", "admin", "api"],
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "No route values for this parameter."),
     };
 
