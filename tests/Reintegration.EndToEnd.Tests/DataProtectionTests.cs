@@ -166,6 +166,21 @@ public sealed class DataProtectionTests(LocalHostFixture host)
             r => r!["actorId"]!.GetValue<string>() == "dpo-exporter" && r["what"]!.GetValue<string>() == "export");
     }
 
+    [Fact]
+    public async Task A_partner_cannot_cite_a_document_not_shared_with_it_as_proof()
+    {
+        var organisation = await api.NewOrganisation();
+        var (id, _) = await api.CaseAt("Arrived", organisation);
+        var consentForm = await Documents.Upload(api.Caseworker(organisation), id, "ConsentForm", "receipt.pdf", "application/pdf");
+
+        using var cited = await api.Partner().PostAsync($"api/cases/{id}/cash-contribution",
+            Api.JsonBody(new JsonObject { ["paidOn"] = "2026-01-15", ["proofDocumentId"] = consentForm }), Cancel);
+
+        await Api.AssertProblem(cited, HttpStatusCode.UnprocessableEntity, "rule-violation");
+        using var budget = await api.Coordinator().GetAsync($"api/cases/{id}/budget", Cancel);
+        Assert.DoesNotContain(consentForm, await budget.Content.ReadAsStringAsync(Cancel));
+    }
+
     private static HttpRequestMessage Consent(string id, string etag, string action, string method, string? reason)
     {
         var body = new JsonObject { ["date"] = "2026-01-15", ["method"] = method };

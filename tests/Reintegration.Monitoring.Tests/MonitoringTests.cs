@@ -111,6 +111,33 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
     }
 
     [Fact]
+    public async Task Withdrawn_consent_hides_the_case_from_the_partner_tells_it_the_case_is_paused_and_pauses_its_alerts()
+    {
+        var id = await ArrivedAndMonitored();
+        using var current = await api.Coordinator().GetAsync($"api/cases/{id}");
+        using var withdraw = new HttpRequestMessage(HttpMethod.Post, $"api/cases/{id}/actions/withdraw-consent")
+        {
+            Content = ApiClient.JsonBody(new JsonObject { ["date"] = "2026-01-15", ["method"] = "Verbal", ["reason"] = "The person asked to stop sharing." }),
+        };
+        withdraw.Headers.IfMatch.Add(current.Headers.ETag!);
+        using var withdrawn = await api.Caseworker().SendAsync(withdraw);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+
+        using (var hidden = await api.Partner().GetAsync($"api/cases/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+        var paused = Assert.Single(await notifications.AtLeast("partner-gh-1", id, 1, Patience));
+        Assert.Equal("CasePaused", paused.Kind);
+        Assert.Equal("", paused.Body["initials"]!.GetValue<string>());
+        Assert.DoesNotContain("Mensah", paused.Body.ToJsonString());
+
+        var dueOn = DateOnly.Parse((await Checkpoints(id))[0]!["dueOn"]!.GetValue<string>());
+        Advance(dueOn.DayNumber - DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime).DayNumber + 20);
+        Assert.Single(await notifications.ForCase("partner-gh-1", id, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task A_report_stops_the_alerts_of_its_checkpoint()
     {
         var id = await ArrivedAndMonitored();

@@ -42,7 +42,7 @@ public sealed class CaseMonitoring(
         {
             foreach (var documentId in attachments)
             {
-                await AcceptedDocuments.RequireAsync(documents, caseId.Value, documentId.Value, null, cancellationToken);
+                await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, documentId.Value, null, cancellationToken);
             }
             return c.SubmitReport(caller, clock.Now, clock.Today, checkpointId.Value, report);
         }, cancellationToken, checkpointId.Value);

@@ -35,7 +35,7 @@ public sealed class CaseSpending(
             gate.AppendAsync(caller, caseId, CasePermissions.RecordSpending, async c =>
             {
                 var receipt = receiptId is { } id
-                    ? await AcceptedDocuments.RequireAsync(documents, caseId.Value, id.Value, DocumentType.Receipt, cancellationToken)
+                    ? await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, id.Value, DocumentType.Receipt, cancellationToken)
                     : null;
                 return c.RecordSpending(caller, clock.Now, new SpendingRecord
                 {
@@ -62,7 +62,7 @@ public sealed class CaseSpending(
         var documentId = IdParsing.Field(request.DocumentId, "documentId", IdShapes.IssuedRule, DocumentId.TryFrom);
         return await gate.AppendAsync(caller, caseId, CasePermissions.AttachReceipt, async c =>
         {
-            await AcceptedDocuments.RequireAsync(documents, caseId.Value, documentId.Value, DocumentType.Receipt, cancellationToken);
+            await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, documentId.Value, DocumentType.Receipt, cancellationToken);
             return c.AttachReceipt(caller, clock.Now, spendingId.Value, documentId.Value);
         }, cancellationToken, spendingId.Value);
     }
@@ -78,7 +78,7 @@ public sealed class CaseSpending(
         var proofId = IdParsing.Field(request.ProofDocumentId, "proofDocumentId", IdShapes.IssuedRule, DocumentId.TryFrom);
         var (changed, _) = await gate.AppendAsync(caller, caseId, CasePermissions.RecordCashPayment, async c =>
         {
-            await AcceptedDocuments.RequireAsync(documents, caseId.Value, proofId.Value, null, cancellationToken);
+            await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, proofId.Value, null, cancellationToken);
             c.RecordCashPayment(caller, clock.Now, request.PaidOn.Value, proofId.Value);
             return true;
         }, cancellationToken);
