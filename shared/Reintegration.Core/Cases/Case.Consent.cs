@@ -32,18 +32,7 @@ public sealed partial class Case
         ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Withdrawn, on, method, reason, caseworker.UserId, now));
         // Undelivered alerts to the partner are dropped; it is told once that the case is paused, without personal data.
         Outbox.RemoveAll(n => n.SentAt is null && n.PartnerId is not null);
-        if (PartnerId is not null)
-        {
-            Outbox.Add(new Notification
-            {
-                MessageId = Notification.IdFor(Id, "consent", AlertKind.CasePaused, DateOnly.FromDateTime(now.UtcDateTime)) + $"/{ConsentHistory.Count}",
-                Kind = AlertKind.CasePaused,
-                CheckpointId = "",
-                DueOn = on,
-                PartnerId = PartnerId,
-                CreatedAt = now,
-            });
-        }
+        TellPartner(AlertKind.CasePaused, on, now);
         HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
         Record("withdraw-consent", caseworker, now, reason);
     }
@@ -57,20 +46,27 @@ public sealed partial class Case
         ConsentWithdrawn = false;
         Consent = Consent with { SharingWithPartner = true, GivenOn = on, Method = method, RecordedBy = caseworker.UserId };
         ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Given, on, method, reason, caseworker.UserId, now));
-        if (PartnerId is not null)
-        {
-            Outbox.Add(new Notification
-            {
-                MessageId = Notification.IdFor(Id, "consent", AlertKind.CaseResumed, DateOnly.FromDateTime(now.UtcDateTime)) + $"/{ConsentHistory.Count}",
-                Kind = AlertKind.CaseResumed,
-                CheckpointId = "",
-                DueOn = on,
-                PartnerId = PartnerId,
-                CreatedAt = now,
-            });
-            HasPendingNotifications = true;
-        }
+        TellPartner(AlertKind.CaseResumed, on, now);
+        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
         Record("give-consent", caseworker, now, reason);
+    }
+
+    /// <summary>Records the notice for the assigned partner; one per change of consent (the history's length keeps ids apart).</summary>
+    private void TellPartner(AlertKind kind, DateOnly on, DateTimeOffset now)
+    {
+        if (PartnerId is null)
+        {
+            return;
+        }
+        Outbox.Add(new Notification
+        {
+            MessageId = Notification.IdFor(Id, "consent", kind, DateOnly.FromDateTime(now.UtcDateTime)) + $"/{ConsentHistory.Count}",
+            Kind = kind,
+            CheckpointId = "",
+            DueOn = on,
+            PartnerId = PartnerId,
+            CreatedAt = now,
+        });
     }
 }
 
