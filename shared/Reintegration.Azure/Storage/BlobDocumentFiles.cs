@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using Reintegration.Core.Documents;
+using Reintegration.Core.Errors;
 using Reintegration.Core.Time;
 
 namespace Reintegration.Azure.Storage;
@@ -139,8 +140,19 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
     public async Task DeleteUploadAsync(string blobName, CancellationToken cancellationToken) =>
         await uploads.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
-    public async Task DeleteAcceptedAsync(string acceptedBlobName, CancellationToken cancellationToken) =>
-        await accepted.GetBlobClient(acceptedBlobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    public async Task DeleteAcceptedAsync(string acceptedBlobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await accepted.GetBlobClient(acceptedBlobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "BlobImmutableDueToPolicy")
+        {
+            // Azure's retention policy on accepted files (docs/decisions/0012) has not passed yet: the erasure stays
+            // pending and the retention job finishes it once the lock has passed.
+            throw new ConflictException("An accepted file of this case is still under its storage retention lock; its erasure finishes when the lock has passed.");
+        }
+    }
 
     /// <summary>Reads the blob once: size, first bytes for the type check, SHA-256 of everything.</summary>
     private static async Task<(long Size, byte[] Header, string Sha256)> ReadThroughAsync(BlobClient blob, ETag? version,
