@@ -16,12 +16,24 @@ public sealed class SystemCaseChanges(ICaseStore cases)
 
     public Task<Versioned<Case>?> FindAsync(CaseId caseId, CancellationToken cancellationToken) => cases.FindAsync(caseId, cancellationToken);
 
-    public async Task<(Versioned<Case> Case, T Result)> ChangeAsync<T>(CaseId caseId, Func<Case, T> change, CancellationToken cancellationToken)
+    public Task<(Versioned<Case> Case, T Result)> ChangeAsync<T>(CaseId caseId, Func<Case, T> change, CancellationToken cancellationToken) =>
+        ChangeAsync(caseId, change, _ => true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ChangeAsync{T}(CaseId, Func{Case, T}, CancellationToken)"/>, but writes only when
+    /// <paramref name="changed"/> says the change did something: a repeated job leaves the case, and its ETag, alone.
+    /// </summary>
+    public async Task<(Versioned<Case> Case, T Result)> ChangeAsync<T>(CaseId caseId, Func<Case, T> change, Func<T, bool> changed,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await cases.FindAsync(caseId, cancellationToken) ?? throw new NotFoundException($"Case {caseId}");
             var result = change(current.Value);
+            if (!changed(result))
+            {
+                return (current, result);
+            }
             try
             {
                 return (await cases.ReplaceAsync(current.Value, current.ETag, cancellationToken), result);

@@ -27,7 +27,8 @@ public sealed class CaseMonitoring(
     {
         var found = await system.FindAsync(caseId, cancellationToken) ?? throw new NotFoundException($"Case {caseId}");
         var phase = await PhaseOfAsync(found.Value, cancellationToken);
-        var (_, started) = await system.ChangeAsync(caseId, c => c.StartMonitoring(clock.Now, phase.MonitoringMonths), cancellationToken);
+        var (_, started) = await system.ChangeAsync(caseId, c => c.StartMonitoring(clock.Now, phase.MonitoringMonths), started => started,
+            cancellationToken);
         return started;
     }
 

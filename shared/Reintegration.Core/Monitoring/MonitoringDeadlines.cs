@@ -41,7 +41,7 @@ public sealed class MonitoringDeadlines(
             if (@case.RaiseAlerts(clock.Now, today, graceDays, windows.Value) > 0)
             {
                 (_, raised) = await system.ChangeAsync(CaseId.From(@case.Id),
-                    c => c.RaiseAlerts(clock.Now, today, graceDays, windows.Value), cancellationToken);
+                    c => c.RaiseAlerts(clock.Now, today, graceDays, windows.Value), count => count > 0, cancellationToken);
                 run.AlertsRaised += raised;
             }
             // New alerts go out now; older undelivered ones (an outage) are re-driven, not queued again on every run.

@@ -29,11 +29,13 @@ public sealed class NotificationDelivery(SystemCaseChanges system, INotification
             n.DueOn, n.PartnerId, n.OrganisationId, $"/api/cases/{@case.Id}/checkpoints")).ToList();
         await publisher.PublishAsync(messages, cancellationToken);
         var sent = messages.Select(m => m.MessageId).ToHashSet();
+        // Marked only when something was still unmarked: a delivery run twice leaves the case (and its ETag) alone.
         await system.ChangeAsync(caseId, c =>
         {
+            var unmarked = c.PendingNotifications.Count;
             c.MarkSent(sent, clock.Now);
-            return true;
-        }, cancellationToken);
+            return c.PendingNotifications.Count < unmarked;
+        }, marked => marked, cancellationToken);
         return messages.Count;
     }
 }
