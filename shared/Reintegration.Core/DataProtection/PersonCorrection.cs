@@ -28,23 +28,10 @@ public sealed class PersonCorrectionValidator : AbstractValidator<PersonCorrecti
             .PlainText().When(p => p.FamilyName is not null);
         RuleFor(p => p.DateOfBirth).BirthDate(clock)
             .When(p => p.DateOfBirth is not null);
-        RuleFor(p => p.Contact!.Phone).MaximumLength(30).Matches(@"^\+?[0-9 ()\-]{5,30}$")
-            .WithMessage("Digits, spaces, brackets and dashes, optionally starting with +.").OverridePropertyName("contact.phone")
-            .When(p => p.Contact?.Phone is not null);
-        RuleFor(p => p.Contact!.Email).MaximumLength(254).EmailAddress().OverridePropertyName("contact.email")
-            .When(p => p.Contact?.Email is not null);
-        RuleFor(p => p.Contact!.Address).MaximumLength(500).PlainText()
-            .OverridePropertyName("contact.address").When(p => p.Contact?.Address is not null);
+        RuleFor(p => p.Contact).SetValidator(new ReferralRequestValidator.ContactValidator()!);
         RuleFor(p => p.FamilyMembers).Must(m => m is null || m.Count <= ReferralRequestValidator.MaxFamilyMembers)
             .WithMessage($"At most {ReferralRequestValidator.MaxFamilyMembers} family members.");
-        RuleForEach(p => p.FamilyMembers).NotNull().ChildRules(m =>
-        {
-            m.RuleFor(x => x.GivenName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength).PlainText();
-            m.RuleFor(x => x.FamilyName).NotEmpty().MaximumLength(ReferralRequestValidator.MaxNameLength).PlainText();
-            m.RuleFor(x => x.DateOfBirth).NotNull().BirthDate(clock);
-            m.RuleFor(x => x.Relationship).NotEmpty().Must(r => ReferralVocabulary.Relationships.Contains(r))
-                .WithMessage($"One of: {string.Join(", ", ReferralVocabulary.Relationships)}.");
-        });
+        RuleForEach(p => p.FamilyMembers).NotNull().SetValidator(new ReferralRequestValidator.FamilyMemberValidator(clock));
         RuleFor(p => p).Must(p => p.GivenName is not null || p.FamilyName is not null || p.DateOfBirth is not null
                 || p.Contact is not null || p.FamilyMembers is not null)
             .WithMessage("Name at least one field to correct.").OverridePropertyName("body");

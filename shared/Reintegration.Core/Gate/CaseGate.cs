@@ -81,14 +81,20 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
     /// <summary>Registers a new case; the referral is the first access to it.</summary>
     public async Task<Versioned<Case>> CreateAsync(Caller caller, Case @case, CancellationToken cancellationToken)
     {
-        if (!CasePermissions.Refer.RoleMay(caller.Role))
-        {
-            throw new ForbiddenException(CasePermissions.Refer.RefusalForOthers);
-        }
+        EnsureMayRefer(caller);
         await accessLog.AppendAsync([AccessRecord.Of(caller, @case.Id, CasePermissions.Refer.Name, null, true, clock.Now)], cancellationToken);
         return await cases.TryCreateAsync(@case, cancellationToken)
             ?? await cases.FindAsync(CaseId.From(@case.Id), cancellationToken)
             ?? throw new InvalidOperationException("A case that exists could not be read back.");
+    }
+
+    /// <summary>Whether the caller may register referrals at all; asked before a referral is even read.</summary>
+    public static void EnsureMayRefer(Caller caller)
+    {
+        if (!CasePermissions.Refer.RoleMay(caller.Role))
+        {
+            throw new ForbiddenException(CasePermissions.Refer.RefusalForOthers);
+        }
     }
 
     /// <summary>A page of the cases in the caller's scope; each listed case is recorded.</summary>

@@ -38,7 +38,8 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         }
     }
 
-    private sealed class ContactValidator : AbstractValidator<ContactDetails>
+    /// <summary>Also checks corrections of the contact details.</summary>
+    internal sealed class ContactValidator : AbstractValidator<ContactDetails>
     {
         public ContactValidator()
         {
@@ -49,7 +50,8 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         }
     }
 
-    private sealed class FamilyMemberValidator : AbstractValidator<FamilyMemberDetails>
+    /// <summary>Also checks corrected family members.</summary>
+    internal sealed class FamilyMemberValidator : AbstractValidator<FamilyMemberDetails>
     {
         public FamilyMemberValidator(ProgrammeClock clock)
         {

@@ -20,10 +20,7 @@ public sealed class RegisterReferral(
     public async Task<Versioned<Case>> HandleAsync(Caller caller, ReferralRequest referral, string rawBody,
         string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (!CasePermissions.Refer.RoleMay(caller.Role))
-        {
-            throw new ForbiddenException(CasePermissions.Refer.RefusalForOthers);
-        }
+        CaseGate.EnsureMayRefer(caller);
         RequestValidation.ThrowIfInvalid(await validator.ValidateAsync(referral, cancellationToken));
 
         var outcome = await eligibility.EvaluateAsync(referral, cancellationToken);
