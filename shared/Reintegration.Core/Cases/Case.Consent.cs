@@ -31,9 +31,8 @@ public sealed partial class Case
         ConsentWithdrawn = true;
         ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Withdrawn, on, method, reason, caseworker.UserId, now));
         // Undelivered alerts to the partner are dropped; it is told once that the case is paused, without personal data.
-        Outbox.RemoveAll(n => n.SentAt is null && n.PartnerId is not null);
+        Outbox.DropPending(n => n.PartnerId is not null);
         TellPartner(AlertKind.CasePaused, on, now);
-        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
         Record("withdraw-consent", caseworker, now, reason);
     }
 
@@ -47,7 +46,6 @@ public sealed partial class Case
         Consent = Consent with { SharingWithPartner = true, GivenOn = on, Method = method, RecordedBy = caseworker.UserId };
         ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Given, on, method, reason, caseworker.UserId, now));
         TellPartner(AlertKind.CaseResumed, on, now);
-        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
         Record("give-consent", caseworker, now, reason);
     }
 

@@ -1,45 +1,43 @@
 using System.Text.Json.Serialization;
 using Reintegration.Core.Access;
+using Reintegration.Core.Cases.Parts;
 using Reintegration.Core.Errors;
 using Reintegration.Core.Monitoring;
 
 namespace Reintegration.Core.Cases;
 
-/// <summary>Monitoring for a year after arrival: checkpoints, reports, and the alerts they call for.</summary>
+/// <summary>Monitoring for a year after arrival: when the case is monitored; the schedule and the outbox keep their rules.</summary>
 public sealed partial class Case
 {
     /// <summary>How the timeline names the app itself, as the actor of scheduled changes.</summary>
     public const string SystemActor = "system";
 
     [JsonInclude]
-    public List<Checkpoint> Checkpoints { get; private set; } = [];
+    public MonitoringSchedule Checkpoints { get; private set; } = new();
 
-    /// <summary>Earliest due date of an open checkpoint; indexed, so the deadline job reads only cases with something due.</summary>
-    [JsonInclude]
-    public DateOnly? NextDueOn { get; private set; }
+    /// <summary>
+    /// Earliest due date of an open checkpoint while the case is open; written (never read back) and indexed, so the
+    /// deadline job reads only cases with something due.
+    /// </summary>
+    public DateOnly? NextDueOn => Status == CaseStatus.Closed ? null : Checkpoints.NextDueOn;
 
     /// <summary>Notifications recorded with the change that caused them; delivered afterwards.</summary>
     [JsonInclude]
-    public List<Notification> Outbox { get; private set; } = [];
+    public NotificationOutbox Outbox { get; private set; } = new();
 
-    /// <summary>Indexed, so undelivered notifications are found again after an outage.</summary>
-    [JsonInclude]
-    public bool HasPendingNotifications { get; private set; }
+    /// <summary>Written (never read back) and indexed, so undelivered notifications are found again after an outage.</summary>
+    public bool HasPendingNotifications => Outbox.HasPending;
 
     /// <summary>Schedules the checkpoints and starts monitoring; answers false when that happened already.</summary>
     public bool StartMonitoring(DateTimeOffset now, IEnumerable<int> monthsAfterArrival)
     {
-        if (Status == CaseStatus.Monitoring || Status != CaseStatus.Arrived)
+        if (Status != CaseStatus.Arrived)
         {
             return false;
         }
-        Checkpoints = CheckpointSchedule.For(ArrivedOn!.Value, monthsAfterArrival).ToList();
-        NextDueOn = CheckpointClock.NextDueOn(Checkpoints);
-        Timeline.Add(new TimelineEntry
-        {
-            At = now, Action = "start-monitoring", ActorId = SystemActor, ActorRole = SystemActor, ActorOrganisationId = SystemActor,
-            From = Status, To = CaseStatus.Monitoring, Reason = $"Checkpoints due {string.Join(", ", Checkpoints.Select(c => c.DueOn.ToString("yyyy-MM-dd")))}",
-        });
+        Checkpoints = MonitoringSchedule.After(ArrivedOn!.Value, monthsAfterArrival);
+        Timeline.Add("start-monitoring", SystemActor, SystemActor, SystemActor, now, Status, CaseStatus.Monitoring,
+            $"Checkpoints due {string.Join(", ", Checkpoints.Select(c => c.DueOn.ToString("yyyy-MM-dd")))}");
         Status = CaseStatus.Monitoring;
         StatusChangedAt = now;
         return true;
@@ -47,21 +45,20 @@ public sealed partial class Case
 
     public Checkpoint SubmitReport(Caller partner, DateTimeOffset now, DateOnly today, string checkpointId, MonitoringReport report)
     {
-        var index = OpenCheckpoint(checkpointId, "report on");
-        var late = today > Checkpoints[index].DueOn;
-        Checkpoints[index] = Checkpoints[index] with { Report = report, SubmittedAt = now, SubmittedLate = late };
+        EnsureMonitoring();
+        var reported = Checkpoints.Report(checkpointId, report, now, today);
         AfterCheckpointClosed(checkpointId);
-        Record("submit-report", partner, now, $"Checkpoint {checkpointId}{(late ? " (late)" : "")}");
-        return Checkpoints[index];
+        Record("submit-report", partner, now, $"Checkpoint {checkpointId}{(reported.SubmittedLate ? " (late)" : "")}");
+        return reported;
     }
 
     public Checkpoint WaiveCheckpoint(Caller coordinator, DateTimeOffset now, string checkpointId, string reason)
     {
-        var index = OpenCheckpoint(checkpointId, "waive");
-        Checkpoints[index] = Checkpoints[index] with { WaivedReason = reason, WaivedBy = coordinator.UserId };
+        EnsureMonitoring();
+        var waived = Checkpoints.Waive(checkpointId, reason, coordinator.UserId);
         AfterCheckpointClosed(checkpointId);
         Record("waive-checkpoint", coordinator, now, $"Checkpoint {checkpointId}: {reason}");
-        return Checkpoints[index];
+        return waived;
     }
 
     /// <summary>Records each alert a checkpoint calls for today, once per checkpoint and kind; answers how many are new.</summary>
@@ -73,10 +70,9 @@ public sealed partial class Case
             return 0;
         }
         var raised = 0;
-        foreach (var checkpoint in Checkpoints.Where(c => c.IsOpen))
+        foreach (var (checkpoint, kind) in Checkpoints.AlertsOn(today, graceDays, windows).ToList())
         {
-            if (CheckpointClock.AlertOn(checkpoint, today, graceDays, windows) is not { } kind
-                || Outbox.Any(n => n.CheckpointId == checkpoint.Id && n.Kind == kind))
+            if (Outbox.Holds(checkpoint.Id, kind))
             {
                 continue;
             }
@@ -92,50 +88,24 @@ public sealed partial class Case
             });
             raised++;
         }
-        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
         return raised;
     }
 
-    public IReadOnlyList<Notification> PendingNotifications => Outbox.Where(n => n.SentAt is null).ToList();
+    public IReadOnlyList<Notification> PendingNotifications => Outbox.Pending;
 
-    public void MarkSent(IReadOnlyCollection<string> messageIds, DateTimeOffset now)
-    {
-        for (var i = 0; i < Outbox.Count; i++)
-        {
-            if (Outbox[i].SentAt is null && messageIds.Contains(Outbox[i].MessageId))
-            {
-                Outbox[i] = Outbox[i] with { SentAt = now };
-            }
-        }
-        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
-    }
+    public void MarkSent(IReadOnlyCollection<string> messageIds, DateTimeOffset now) => Outbox.MarkSent(messageIds, now);
 
     /// <summary>Completed after the last checkpoint: every one reported on or waived.</summary>
-    public bool MonitoringComplete => Status == CaseStatus.Monitoring && Checkpoints.Count > 0 && Checkpoints.All(c => !c.IsOpen);
+    public bool MonitoringComplete => Status == CaseStatus.Monitoring && Checkpoints.Complete;
 
-    private int OpenCheckpoint(string checkpointId, string what)
+    private void EnsureMonitoring()
     {
         if (Status != CaseStatus.Monitoring)
         {
             throw new ConflictException($"Checkpoints are open while the case is in monitoring; it is {Status}.");
         }
-        var index = Checkpoints.FindIndex(c => c.Id == checkpointId);
-        if (index < 0)
-        {
-            throw new NotFoundException($"Checkpoint {checkpointId}");
-        }
-        if (!Checkpoints[index].IsOpen)
-        {
-            throw new ConflictException($"Checkpoint {checkpointId} was reported on or waived already; there is nothing to {what}.");
-        }
-        return index;
     }
 
     /// <summary>A report or waiver stops the alerts: undelivered ones about that checkpoint are dropped.</summary>
-    private void AfterCheckpointClosed(string checkpointId)
-    {
-        Outbox.RemoveAll(n => n.CheckpointId == checkpointId && n.SentAt is null);
-        HasPendingNotifications = Outbox.Any(n => n.SentAt is null);
-        NextDueOn = CheckpointClock.NextDueOn(Checkpoints);
-    }
+    private void AfterCheckpointClosed(string checkpointId) => Outbox.DropPending(n => n.CheckpointId == checkpointId);
 }

@@ -107,17 +107,11 @@ public sealed partial class Case
         Vulnerabilities = Vulnerabilities.Select(v => v with { Description = null }).ToList();
         Plan = WithoutText(Plan);
         ApprovedPlan = WithoutText(ApprovedPlan);
-        Spending = Spending.Select(s => s with { Description = "" }).ToList();
-        Checkpoints = Checkpoints.Select(c => c with
-        {
-            Report = c.Report is null ? null : c.Report with { Narrative = "" },
-            // Still waived (not open): the reason is text someone typed about the person.
-            WaivedReason = c.WaivedReason is null ? null : "",
-        }).ToList();
+        Spending.ForgetDescriptions();
+        Checkpoints.ForgetText();
         ConsentHistory = ConsentHistory.Select(c => c with { Reason = null }).ToList();
-        Timeline = Timeline.Select(t => t with { Reason = null }).ToList();
-        Outbox.RemoveAll(n => n.SentAt is null);
-        HasPendingNotifications = false;
+        Timeline.ForgetReasons();
+        Outbox.DropPending();
         Anonymisation = anonymisation;
         return true;
     }
@@ -140,11 +134,7 @@ public sealed partial class Case
     };
 
     private void AddSystemEntry(string action, ErasureActor actor, DateTimeOffset now, string reason) =>
-        Timeline.Add(new TimelineEntry
-        {
-            At = now, Action = action, ActorId = actor.Id, ActorRole = actor.Role, ActorOrganisationId = actor.OrganisationId,
-            From = Status, To = Status, Reason = reason,
-        });
+        Timeline.Add(action, actor.Id, actor.Role, actor.OrganisationId, now, Status, Status, reason);
 }
 
 /// <summary>What retention still has to do with a case.</summary>

@@ -127,9 +127,7 @@ public sealed partial class Case
     /// <summary>A revision may not take away what was already spent (or is pending) on a line.</summary>
     private void GuardSpendingStaysCovered(ReintegrationPlan revision)
     {
-        var uncovered = Spending.GroupBy(s => s.BudgetLineId)
-            .Where(g => g.Sum(s => s.AmountEur) > (revision.BudgetLines.FirstOrDefault(l => l.Id == g.Key)?.Amount ?? 0m))
-            .Select(g => g.Key).ToList();
+        var uncovered = Spending.LinesNotCoveredBy(revision);
         if (uncovered.Count > 0)
         {
             throw new RuleViolationException("The revision reserves less than was already spent.",
@@ -146,27 +144,15 @@ public sealed partial class Case
             throw new InvalidTransitionException(CaseWorkflow.Name(action), Status.ToString(),
                 Gate.CasePermissions.AllowedActions(actor, this).Select(CaseWorkflow.Name).ToList());
         }
-        Timeline.Add(new TimelineEntry
-        {
-            At = now,
-            Action = CaseWorkflow.Name(action),
-            ActorId = actor.UserId,
-            ActorRole = actor.RoleName,
-            ActorOrganisationId = actor.OrganisationId,
-            From = Status,
-            To = to,
-            Reason = reason,
-        });
+        Timeline.Add(CaseWorkflow.Name(action), actor, now, Status, to, reason);
         if (Status != to)
         {
             StatusChangedAt = now;
         }
         if (to == CaseStatus.Closed)
         {
-            // A closed case is not monitored any more: nothing is due, and undelivered alerts are dropped.
-            NextDueOn = null;
-            Outbox.RemoveAll(n => n.SentAt is null);
-            HasPendingNotifications = false;
+            // A closed case is not monitored any more: nothing is due (NextDueOn), and undelivered alerts are dropped.
+            Outbox.DropPending();
         }
         if (to is CaseStatus.Closed or CaseStatus.Rejected)
         {

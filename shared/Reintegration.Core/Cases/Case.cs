@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reintegration.Core.Access;
+using Reintegration.Core.Cases.Parts;
 using Reintegration.Core.Plans;
 using Reintegration.Core.Referrals;
 using Reintegration.Core.Spending;
@@ -69,13 +70,14 @@ public sealed partial class Case
 
     /// <summary>The budget ledger: every spending against the approved plan's lines.</summary>
     [JsonInclude]
-    public List<SpendingRecord> Spending { get; private set; } = [];
+    public CaseLedger Spending { get; private set; } = new();
 
     [JsonInclude]
     public CashPayment? CashContributionPaid { get; private set; }
 
+    /// <summary>Who did what when: every change of the case, transitions and others.</summary>
     [JsonInclude]
-    public List<TimelineEntry> Timeline { get; private set; } = [];
+    public CaseTimeline Timeline { get; private set; } = new();
 
     /// <summary>Registers a new case from an eligible referral; its first timeline entry says who referred it.</summary>
     public static Case Refer(string id, Caller caseworker, DateTimeOffset now, DateOnly today, ReferralRequest referral,
@@ -128,16 +130,11 @@ public sealed partial class Case
         };
         referred.ConsentHistory.Add(new ConsentChange(ConsentChangeKind.Given, referred.Consent.GivenOn, referred.Consent.Method,
             null, caseworker.UserId, now));
-        referred.Timeline.Add(new TimelineEntry
-        {
-            At = now,
-            Action = "refer",
-            ActorId = caseworker.UserId,
-            ActorRole = caseworker.RoleName,
-            ActorOrganisationId = caseworker.OrganisationId,
-            From = null,
-            To = CaseStatus.Referred,
-        });
+        referred.Timeline.Add("refer", caseworker, now, null, CaseStatus.Referred, null);
         return referred;
     }
+
+    /// <summary>A change that is not a transition: recorded in the timeline with the status unchanged.</summary>
+    private void Record(string action, Caller actor, DateTimeOffset now, string? reason) =>
+        Timeline.Add(action, actor, now, Status, Status, reason);
 }
