@@ -23,8 +23,8 @@ public sealed class RetentionFunctions(
         var run = await job.RunAsync(cancellationToken);
         logger.LogInformation(
             "Retention job read {Cases} cases: anonymised {Anonymised}, deleted financial files of {Financial}, finished {Finished} erasures, " +
-            "erased {Files} files, {Failures} left for the next run",
-            run.CasesRead, run.CasesAnonymised, run.FinancialFilesDeleted, run.ErasuresFinished, run.FilesErased, run.Failures);
+            "erased {Files} files, {Locked} files wait for their storage lock, {Failures} left for the next run",
+            run.CasesRead, run.CasesAnonymised, run.FinancialFilesDeleted, run.ErasuresFinished, run.FilesErased, run.FilesLocked, run.Failures);
     }
 
     [Function("PreviewRetention")]

@@ -49,6 +49,9 @@ internal sealed class InMemoryDocumentFiles : IDocumentFiles
 
     public string? FailOnceOn { get; set; }
 
+    /// <summary>Blobs storage keeps under a retention lock: they cannot be deleted until removed from here.</summary>
+    public HashSet<string> Locked { get; } = [];
+
     public IReadOnlyCollection<string> Blobs => _blobs;
 
     public void Add(string blobName) => _blobs.Add(blobName);
@@ -59,6 +62,10 @@ internal sealed class InMemoryDocumentFiles : IDocumentFiles
         {
             FailOnceOn = null;
             throw new IOException("Blob storage is unreachable.");
+        }
+        if (Locked.Contains(document.BlobName))
+        {
+            throw new FileUnderRetentionLockException("Locked.");
         }
         _blobs.Remove(document.BlobName);
         return Task.CompletedTask;

@@ -148,9 +148,9 @@ public sealed class BlobDocumentFiles(BlobServiceClient service, ProgrammeClock 
         }
         catch (RequestFailedException e) when (e.ErrorCode == "BlobImmutableDueToPolicy")
         {
-            // Azure's retention policy on accepted files (docs/decisions/0012) has not passed yet: the erasure stays
-            // pending and the retention job finishes it once the lock has passed.
-            throw new ConflictException("An accepted file of this case is still under its storage retention lock; its erasure finishes when the lock has passed.");
+            // Azure's retention policy on accepted files (docs/decisions/0012) has not passed yet: the case is anonymised
+            // now, and the retention job deletes the file once the lock has passed.
+            throw new FileUnderRetentionLockException("An accepted file of this case is still under its storage retention lock.");
         }
     }
 

@@ -62,8 +62,10 @@ public sealed partial class Case
     /// <summary>
     /// The last write of an erasure, after the files are gone: anonymises the case (once), records it, moves retention
     /// on and clears the mark. <paramref name="financialFilesKept"/>: whether files stay for the funder's audit.
+    /// <paramref name="filesLocked"/>: files storage cannot delete yet; the case is anonymised, and the mark stays so
+    /// that a later run deletes them and finishes.
     /// </summary>
-    public void CompleteErasure(DateTimeOffset now, bool financialFilesKept)
+    public void CompleteErasure(DateTimeOffset now, bool financialFilesKept, bool filesLocked = false)
     {
         if (PendingErasure is not { } erasure)
         {
@@ -74,6 +76,10 @@ public sealed partial class Case
         if (Anonymise(new Anonymisation(now, erasure.Why, actor.Id, actor.Role, actor.OrganisationId, erasure.Reason)))
         {
             AddSystemEntry("anonymise", actor, now, reason);
+        }
+        if (filesLocked)
+        {
+            return;
         }
         var everything = erasure.Scope == ErasureScope.Everything || !financialFilesKept;
         if (everything && FinancialFilesErasedAt is null)

@@ -48,7 +48,10 @@ public interface IDocumentFiles
     /// <summary>Erases an accepted file; where storage keeps it unchangeable, only once its retention has passed.</summary>
     Task DeleteAcceptedAsync(string acceptedBlobName, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every blob of the document, wherever it was kept; nothing when they are gone already.</summary>
+    /// <summary>
+    /// Deletes every blob of the document, wherever it was kept; nothing when they are gone already. Throws
+    /// <see cref="FileUnderRetentionLockException"/> while storage keeps the accepted file unchangeable.
+    /// </summary>
     Task EraseAsync(CaseDocument document, CancellationToken cancellationToken);
 }
 
@@ -60,3 +63,9 @@ public sealed record FileToKeep(string UploadBlobName, string UploadVersion, str
 
 /// <summary>The upload is no longer the one that was checked (or is gone), or another file was accepted under the name.</summary>
 public sealed class UploadChangedException(string message) : Exception(message);
+
+/// <summary>
+/// Storage keeps an accepted file unchangeable until its retention policy passes (docs/decisions/0012): it cannot be
+/// deleted yet. Erasure anonymises the case at once and deletes the file on a later run (docs/decisions/0014).
+/// </summary>
+public sealed class FileUnderRetentionLockException(string message) : Exception(message);

@@ -12,7 +12,9 @@ namespace Reintegration.Core.Retention;
 /// Carries out an erasure, for the retention job and for the DPO alike, in an order that can stop anywhere and be
 /// finished by running it again: (1) mark the case (one write); (2) delete the files that must go (deleting twice is
 /// harmless); (3) neutralise the document descriptions (each its own write, skipped when done); (4) anonymise the case,
-/// record it and clear the mark (one write). Until (4) the mark makes the retention job pick the case up again.
+/// record it and clear the mark (one write). Until (4) the mark makes the retention job pick the case up again. A file
+/// under storage's retention lock does not hold the person's data back: (4) anonymises, and the mark stays until the
+/// file is gone.
 /// </summary>
 public sealed class CaseErasure(SystemCaseChanges system, IDocumentStore documents, IDocumentFiles files, ProgrammeClock clock)
 {
@@ -40,8 +42,17 @@ public sealed class CaseErasure(SystemCaseChanges system, IDocumentStore documen
             {
                 if (document.Status != DocumentStatus.Erased)
                 {
-                    await files.EraseAsync(document, cancellationToken);
-                    run.FilesErased++;
+                    try
+                    {
+                        await files.EraseAsync(document, cancellationToken);
+                        run.FilesErased++;
+                    }
+                    catch (FileUnderRetentionLockException)
+                    {
+                        // The person's data does not wait for the lock: the case is anonymised below, the file goes later.
+                        run.FilesLocked++;
+                        erase = false;
+                    }
                 }
             }
             else if (document.Status != DocumentStatus.Erased)
@@ -56,11 +67,11 @@ public sealed class CaseErasure(SystemCaseChanges system, IDocumentStore documen
 
         var (completed, _) = await system.ChangeAsync(caseId, c =>
         {
-            c.CompleteErasure(clock.Now, keptForAudit);
+            c.CompleteErasure(clock.Now, keptForAudit, filesLocked: run.FilesLocked > 0);
             return true;
         }, cancellationToken);
         run.Case = completed.Value;
-        run.Completed = true;
+        run.Completed = run.FilesLocked == 0;
         return run;
     }
 
@@ -117,4 +128,6 @@ public sealed class ErasureRun
     public bool Completed { get; set; }
     public int FilesErased { get; set; }
     public int DescriptionsChanged { get; set; }
+    /// <summary>Files storage still keeps under its retention lock: the erasure stays pending until they are gone.</summary>
+    public int FilesLocked { get; set; }
 }

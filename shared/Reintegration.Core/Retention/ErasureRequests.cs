@@ -82,11 +82,14 @@ public sealed class ErasureRequestValidator : AbstractValidator<ErasureRequest>
     }
 }
 
-/// <summary>Where erasure of a case stands; the same for every request once done.</summary>
+/// <summary>
+/// Where erasure of a case stands; the same for every request once done. <see cref="FilesPending"/>: the case is
+/// anonymised, and files under storage's retention lock are deleted by the retention job once the lock has passed.
+/// </summary>
 public sealed record ErasureOutcome(string CaseId, string Erased, DateTimeOffset? AnonymisedAt, ErasureReason? AnonymisedFor,
-    DateTimeOffset? FinancialFilesErasedAt)
+    DateTimeOffset? FinancialFilesErasedAt, bool FilesPending)
 {
     public static ErasureOutcome Of(Case @case) => new(@case.Id,
         @case.RetentionStage == RetentionStage.Complete ? ErasureRequest.Everything : ErasureRequest.PersonalData,
-        @case.Anonymisation?.At, @case.Anonymisation?.Why, @case.FinancialFilesErasedAt);
+        @case.Anonymisation?.At, @case.Anonymisation?.Why, @case.FinancialFilesErasedAt, @case.ErasureInProgress);
 }

@@ -31,6 +31,7 @@ public sealed class RetentionJob(
                 run.FinancialFilesDeleted += due.Action == RetentionAction.DeleteFinancialFiles && done.Completed ? 1 : 0;
                 run.ErasuresFinished += due.Action == RetentionAction.FinishErasure && done.Completed ? 1 : 0;
                 run.FilesErased += done.FilesErased;
+                run.FilesLocked += done.FilesLocked;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -101,5 +102,7 @@ public sealed class RetentionRun
     public int FinancialFilesDeleted { get; set; }
     public int ErasuresFinished { get; set; }
     public int FilesErased { get; set; }
+    /// <summary>Files still under storage's retention lock: their cases are anonymised, and a later run deletes them.</summary>
+    public int FilesLocked { get; set; }
     public int Failures { get; set; }
 }

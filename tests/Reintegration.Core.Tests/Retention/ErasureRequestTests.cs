@@ -74,6 +74,37 @@ public class ErasureRequestTests
     }
 
     [Fact]
+    public async Task A_file_under_the_storage_lock_does_not_hold_back_the_anonymisation_and_is_deleted_by_a_later_run()
+    {
+        var (ended, identity, _) = await EndedAsync();
+        world.Files.Locked.Add(identity.BlobName);
+
+        var outcome = await world.Requests.EraseAsync(Dpo, CaseId.From(ended.Id), Request(ErasureRequest.PersonalData), Cancel);
+
+        Assert.True(outcome.FilesPending);
+        Assert.NotNull(outcome.AnonymisedAt);
+        var anonymised = await world.CaseAsync(ended.Id, Cancel);
+        Assert.Equal(("", ""), (anonymised.Person.GivenName, anonymised.Person.FamilyName));
+        Assert.True(anonymised.ErasureInProgress);
+        Assert.Contains(identity.BlobName, world.Files.Blobs);
+        Assert.Equal(Core.Documents.DocumentStatus.Accepted, (await world.DocumentAsync(identity, Cancel)).Status);
+        Assert.DoesNotContain("ama", (await world.DocumentAsync(identity, Cancel)).FileName, StringComparison.OrdinalIgnoreCase);
+
+        var whileLocked = await world.Job.RunAsync(Cancel);
+        Assert.Equal((1, 0, 0), (whileLocked.FilesLocked, whileLocked.ErasuresFinished, whileLocked.Failures));
+
+        world.Files.Locked.Clear();
+        var afterLock = await world.Job.RunAsync(Cancel);
+
+        Assert.Equal((1, 1), (afterLock.ErasuresFinished, afterLock.FilesErased));
+        Assert.DoesNotContain(identity.BlobName, world.Files.Blobs);
+        var done = await world.CaseAsync(ended.Id, Cancel);
+        Assert.False(done.ErasureInProgress);
+        Assert.Single(done.Timeline, t => t.Action == "anonymise");
+        Assert.False((await world.Requests.EraseAsync(Dpo, CaseId.From(ended.Id), Request(ErasureRequest.PersonalData), Cancel)).FilesPending);
+    }
+
+    [Fact]
     public async Task Only_the_dpo_erases_and_a_refusal_changes_nothing()
     {
         var (ended, _, _) = await EndedAsync();
