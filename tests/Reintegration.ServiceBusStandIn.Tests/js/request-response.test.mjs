@@ -26,10 +26,13 @@ function attached(link) {
   });
 }
 
-/** A request/response pair on one session, attached as pyamqp attaches it: the receiver has a source and no reply address is ever sent. */
+/**
+ * A request/response pair on one session, attached as pyamqp's ManagementLink attaches it: both links
+ * have the node as source and target, and requests carry no reply-to and a counter as message-id.
+ */
 async function node(session, address) {
-  const sender = await attached(session.attach_sender({ target: { address }, autosettle: true }));
-  const receiver = await attached(session.attach_receiver({ source: { address }, credit_window: 10, autoaccept: true }));
+  const sender = await attached(session.attach_sender({ source: { address }, target: { address }, autosettle: true }));
+  const receiver = await attached(session.attach_receiver({ source: { address }, target: { address }, credit_window: 10, autoaccept: true }));
   const answers = [];
   receiver.on("message", (context) => answers.push(context.message));
   return { sender, receiver, answers };
@@ -45,10 +48,12 @@ async function answer(pair, messageId, waitMs = 5000) {
   return undefined;
 }
 
+let nextMessageId = 0;
+
 function putToken(pair, audience) {
-  const messageId = randomUUID();
+  const messageId = nextMessageId++;
   pair.sender.send({
-    message_id: messageId,
+    message_id: rhea.types.wrap_ulong(messageId),
     application_properties: { operation: "put-token", type: "servicebus.windows.net:sastoken", name: audience },
     body: `SharedAccessSignature sr=${encodeURIComponent(audience)}&sig=unused&se=4102444800&skn=RootManageSharedAccessKey`,
   });
@@ -80,9 +85,9 @@ test("$management requests without reply-to are answered on the session's receiv
   sender.send({ message_id: "raw-1", body: "waiting" });
   const management = await node(session, `${queue}/$management`);
 
-  const messageId = randomUUID();
+  const messageId = nextMessageId++;
   management.sender.send({
-    message_id: messageId,
+    message_id: rhea.types.wrap_ulong(messageId),
     application_properties: { operation: "com.microsoft:peek-message" },
     body: { "from-sequence-number": rhea.types.wrap_long(0), "message-count": rhea.types.wrap_int(10) },
   });

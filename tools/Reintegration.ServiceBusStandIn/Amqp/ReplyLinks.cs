@@ -53,12 +53,15 @@ sealed class ReplyLinks
         };
     }
 
-    /// <summary>The link an answer to a request that arrived on <paramref name="requestLink"/> goes to, if any.</summary>
+    /// <summary>
+    /// The link an answer to a request that arrived on <paramref name="requestLink"/> goes to, if any. A
+    /// reply-to that names no link falls back to the session's link for the node rather than dropping the answer.
+    /// </summary>
     public SendingAmqpLink? Find(AmqpLink requestLink, string node, string? replyTo)
     {
-        if (!string.IsNullOrEmpty(replyTo))
+        if (!string.IsNullOrEmpty(replyTo) && byAddress.TryGetValue((requestLink.Session.Connection, replyTo), out SendingAmqpLink? named))
         {
-            return byAddress.TryGetValue((requestLink.Session.Connection, replyTo), out SendingAmqpLink? named) ? named : null;
+            return named;
         }
 
         return byNode.TryGetValue((requestLink.Session, node.ToLowerInvariant()), out SendingAmqpLink? sameSession) ? sameSession : null;

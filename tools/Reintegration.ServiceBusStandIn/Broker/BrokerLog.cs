@@ -68,6 +68,6 @@ static partial class BrokerLog
     [LoggerMessage(27, LogLevel.Debug, "Management HTTP {Method} {Path} answered {StatusCode}")]
     public static partial void ManagementHttp(ILogger logger, string method, string path, int statusCode);
 
-    [LoggerMessage(28, LogLevel.Information, "Service Bus stand-in management endpoint (administration client) listening on port {Port}")]
+    [LoggerMessage(28, LogLevel.Information, "Service Bus stand-in management endpoint (ServiceBusAdministrationClient) serves HTTP on port {Port}")]
     public static partial void ManagementStarted(ILogger logger, int port);
 }
