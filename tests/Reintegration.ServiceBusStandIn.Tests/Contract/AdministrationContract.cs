@@ -81,15 +81,18 @@ public abstract class AdministrationContract(ContractTarget target) : ContractTe
     }
 
     [Fact]
-    public async Task A_new_subscription_lists_the_default_rule_and_rules_are_added_and_deleted()
+    public async Task A_new_subscription_lists_the_default_rule_and_rules_are_added_updated_and_deleted()
     {
         string name = NewName("rules");
         await Admin.CreateSubscriptionAsync(Topic, name, Cancelled);
 
         List<RuleProperties> initial = await ListRulesAsync(name);
-        await Admin.CreateRuleAsync(Topic, name, new CreateRuleOptions("urgent", new SqlRuleFilter("priority = 'high' AND organisationId IN ('org-1', 'org-2')")), Cancelled);
+        await Admin.CreateRuleAsync(Topic, name, new CreateRuleOptions("urgent", new SqlRuleFilter("priority = 'high'")), Cancelled);
         await Admin.CreateRuleAsync(Topic, name, new CreateRuleOptions("partner", new CorrelationRuleFilter { Subject = "assigned", ApplicationProperties = { ["partnerId"] = "gh-001", ["level"] = 2 } }), Cancelled);
         await Admin.DeleteRuleAsync(Topic, name, RuleProperties.DefaultRuleName, Cancelled);
+        RuleProperties urgent = await Admin.GetRuleAsync(Topic, name, "urgent", Cancelled);
+        urgent.Filter = new SqlRuleFilter("priority = 'high' AND organisationId IN ('org-1', 'org-2')");
+        await Admin.UpdateRuleAsync(Topic, name, urgent, Cancelled);
         List<RuleProperties> after = await ListRulesAsync(name);
 
         RuleProperties only = Assert.Single(initial);
