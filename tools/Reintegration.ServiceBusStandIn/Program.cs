@@ -2,10 +2,13 @@ using Microsoft.Extensions.Logging;
 using Reintegration.ServiceBusStandIn;
 using Reintegration.ServiceBusStandIn.Configuration;
 
-// Process mode: dotnet run --project tools/Reintegration.ServiceBusStandIn -- --config Config.json --port 5672
+// Process mode: dotnet run --project tools/Reintegration.ServiceBusStandIn -- --config Config.json --port 5672 --management-port 5300
 
 string configPath = Argument("--config") ?? Path.Combine(AppContext.BaseDirectory, "Config.json");
 int port = int.TryParse(Argument("--port"), out int requested) ? requested : 5672;
+
+// 5300 is where Microsoft's emulator serves the same management API.
+int managementPort = int.TryParse(Argument("--management-port"), out int requestedManagement) ? requestedManagement : 5300;
 
 using ILoggerFactory logging = LoggerFactory.Create(builder => builder
     .AddSimpleConsole(options =>
@@ -44,7 +47,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 ServiceBusStandIn standIn;
 try
 {
-    standIn = await ServiceBusStandIn.StartAsync(config, port, logger);
+    standIn = await ServiceBusStandIn.StartAsync(config, port, logger, managementPort: managementPort);
 }
 catch (IOException e)
 {
@@ -55,6 +58,7 @@ catch (IOException e)
 await using (standIn)
 {
     Console.WriteLine($"Connection string: {standIn.ConnectionString}");
+    Console.WriteLine($"Administration connection string: {standIn.AdministrationConnectionString}");
     await stopped.Task;
     logger.LogInformation("Stopping");
 }

@@ -5,50 +5,70 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Reintegration.ServiceBusStandIn.Amqp;
 using Reintegration.ServiceBusStandIn.Broker;
 using Reintegration.ServiceBusStandIn.Configuration;
+using Reintegration.ServiceBusStandIn.Management;
 
 namespace Reintegration.ServiceBusStandIn;
 
 /// <summary>
-/// An in-memory Service Bus namespace that the Azure.Messaging.ServiceBus SDK talks to over AMQP, for
-/// local runs and tests. Start it, hand <see cref="ConnectionString"/> to the SDK, dispose it when done.
+/// An in-memory Service Bus namespace that the Service Bus SDKs talk to over AMQP, for local runs and
+/// tests. Start it, hand <see cref="ConnectionString"/> to the SDK (and
+/// <see cref="AdministrationConnectionString"/> to ServiceBusAdministrationClient), dispose it when done.
 /// </summary>
 public sealed class ServiceBusStandIn : IAsyncDisposable
 {
-    readonly AmqpHost host;
+    const string Credentials = "SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;";
 
-    ServiceBusStandIn(AmqpHost host, int port)
+    readonly AmqpHost host;
+    readonly ManagementHttpHost management;
+
+    ServiceBusStandIn(AmqpHost host, int port, ManagementHttpHost management, int managementPort)
     {
         this.host = host;
+        this.management = management;
         Port = port;
+        ManagementPort = managementPort;
     }
 
+    /// <summary>The AMQP port (messaging clients).</summary>
     public int Port { get; }
 
+    /// <summary>The HTTP port of the management endpoint (ServiceBusAdministrationClient).</summary>
+    public int ManagementPort { get; }
+
     /// <summary>A connection string for the SDK; UseDevelopmentEmulator makes it speak plain AMQP to localhost.</summary>
-    public string ConnectionString =>
-        $"Endpoint=sb://localhost:{Port};SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;";
+    public string ConnectionString => $"Endpoint=sb://localhost:{Port};{Credentials}";
+
+    /// <summary>
+    /// A connection string for ServiceBusAdministrationClient: with UseDevelopmentEmulator=true the client
+    /// sends plain HTTP to the Endpoint's port, which is the management port, not the AMQP one.
+    /// </summary>
+    public string AdministrationConnectionString => $"Endpoint=sb://localhost:{ManagementPort};{Credentials}";
 
     /// <param name="config">The entities, as loaded by <see cref="StandInConfig.Load"/> or <see cref="StandInConfig.Parse"/>.</param>
     /// <param name="port">The TCP port; 0 picks a free one.</param>
     /// <param name="logger">Receives one line per routed message (ids and entity names only).</param>
     /// <param name="time">The clock for locks, schedules and expiry; tests may pass a fake one.</param>
-    public static Task<ServiceBusStandIn> StartAsync(StandInConfig config, int port = 0, ILogger? logger = null, TimeProvider? time = null)
+    /// <param name="managementPort">The HTTP port of the management endpoint; 0 picks a free one.</param>
+    public static async Task<ServiceBusStandIn> StartAsync(StandInConfig config, int port = 0, ILogger? logger = null, TimeProvider? time = null, int managementPort = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         logger ??= NullLogger.Instance;
         var broker = new BrokerContext(time ?? TimeProvider.System, logger);
         var entities = new ServiceBusNamespace(broker, ConfigValidator.Resolve(config));
         int chosenPort = port == 0 ? FreePort() : EnsureFree(port);
+        int chosenManagementPort = managementPort == 0 ? FreePort(except: chosenPort) : EnsureFree(managementPort);
+        var management = new ManagementHttpHost(new ManagementOperations(entities), logger);
+        await management.StartAsync(chosenManagementPort);
         var host = new AmqpHost(entities, logger);
         host.Start(chosenPort);
         BrokerLog.Started(logger, chosenPort, entities.QueueCount, entities.TopicCount);
-        return Task.FromResult(new ServiceBusStandIn(host, chosenPort));
+        return new ServiceBusStandIn(host, chosenPort, management, chosenManagementPort);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         host.Stop();
-        return ValueTask.CompletedTask;
+        await management.DisposeAsync();
     }
 
     /// <summary>The AMQP listener does not report a port taken by another process, so check first.</summary>
@@ -66,10 +86,17 @@ public sealed class ServiceBusStandIn : IAsyncDisposable
         }
     }
 
-    static int FreePort()
+    static int FreePort(int except = 0)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        while (true)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            if (port != except)
+            {
+                return port;
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ public sealed class StandInFixture : IAsyncLifetime
 
     public ServiceBusStandIn StandIn => standIn ?? throw new InvalidOperationException("The stand-in has not started.");
 
-    public ContractTarget Target => ContractTarget.StandIn(StandIn.ConnectionString);
+    public ContractTarget Target => ContractTarget.StandIn(StandIn);
 
     public static StandInConfig ContractEntities() =>
         StandInConfig.Load(Path.Combine(AppContext.BaseDirectory, "ContractEntities.json"));

@@ -38,17 +38,30 @@ public sealed class DocumentedLimitsTests
     }
 
     [Fact]
-    public async Task The_administration_client_finds_no_management_HTTP_API()
+    public async Task The_administration_client_given_the_messaging_connection_string_finds_no_management_API()
     {
         await using PrivateStandIn standIn = await PrivateStandIn.StartAsync();
         var administration = new ServiceBusAdministrationClient(
             standIn.StandIn.ConnectionString,
             new ServiceBusAdministrationClientOptions { Retry = { MaxRetries = 0 } });
 
-        var error = await Assert.ThrowsAsync<RequestFailedException>(() => administration.GetQueueAsync("work", Cancelled));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => administration.GetSubscriptionAsync("notifications", "all", Cancelled));
 
         Assert.Equal(0, error.Status);
         Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Managing_queues_with_the_administration_client_is_refused_as_a_bad_request()
+    {
+        await using PrivateStandIn standIn = await PrivateStandIn.StartAsync();
+        var administration = new ServiceBusAdministrationClient(
+            standIn.StandIn.AdministrationConnectionString,
+            new ServiceBusAdministrationClientOptions { Retry = { MaxRetries = 0 } });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => administration.GetQueueAsync("work", Cancelled));
+
+        Assert.Contains("manages only topic subscriptions and their rules", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
 
 namespace Reintegration.ServiceBusStandIn.Tests.StandIn;
 
@@ -20,10 +21,11 @@ public sealed class ProcessModeTests
         }
 
         int port = FreePort();
+        int managementPort = FreePort();
         string output = AppContext.BaseDirectory;
         using Process process = Process.Start(new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(output, "Reintegration.ServiceBusStandIn.dll"), "--config", Path.Combine(output, "Config.json"), "--port", $"{port}" },
+            ArgumentList = { Path.Combine(output, "Reintegration.ServiceBusStandIn.dll"), "--config", Path.Combine(output, "Config.json"), "--port", $"{port}", "--management-port", $"{managementPort}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -36,7 +38,13 @@ public sealed class ProcessModeTests
         try
         {
             await WaitForAsync(() => lines.Any(l => l.Contains("listening on port", StringComparison.Ordinal)), "the stand-in to start", lines);
+            await WaitForAsync(() => lines.Any(l => l.StartsWith("Administration connection string: ", StringComparison.Ordinal)), "the connection strings", lines);
             string connectionString = lines.First(l => l.StartsWith("Connection string: ", StringComparison.Ordinal))["Connection string: ".Length..];
+            string administration = lines.First(l => l.StartsWith("Administration connection string: ", StringComparison.Ordinal))["Administration connection string: ".Length..];
+            Assert.Contains($":{managementPort};", administration, StringComparison.Ordinal);
+            var admin = new ServiceBusAdministrationClient(administration);
+            await admin.CreateSubscriptionAsync("partner-notifications", "added-while-running", Cancelled);
+            Assert.True(await admin.SubscriptionExistsAsync("partner-notifications", "added-while-running", Cancelled));
             await using (var client = new ServiceBusClient(connectionString))
             {
                 await using ServiceBusSender sender = client.CreateSender("partner-notifications");
@@ -46,7 +54,8 @@ public sealed class ProcessModeTests
             }
 
             await WaitForAsync(
-                () => lines.Any(l => l.Contains("Message from-process-test on topic partner-notifications -> subscription partner-gh-001", StringComparison.Ordinal)),
+                () => lines.Any(l => l.Contains("Message from-process-test on topic partner-notifications -> subscription partner-gh-001", StringComparison.Ordinal))
+                    && lines.Any(l => l.Contains("Message from-process-test on topic partner-notifications -> subscription added-while-running", StringComparison.Ordinal)),
                 "the routing line",
                 lines);
 

@@ -48,7 +48,7 @@ sealed class LinkRouter(ServiceBusNamespace entities, ILogger logger)
 
         if (path.Equals(CbsAddress, StringComparison.OrdinalIgnoreCase))
         {
-            ServeRequestResponse(link, cbs);
+            ServeRequestResponse(link, CbsAddress, cbs);
             return;
         }
 
@@ -56,7 +56,7 @@ sealed class LinkRouter(ServiceBusNamespace entities, ILogger logger)
         {
             string entityPath = path[..^ManagementSuffix.Length];
             EntityEndpoint managed = entities.Resolve(entityPath) ?? throw NotFound(entityPath);
-            ServeRequestResponse(link, new ManagementNode(managed, entities.Broker, logger));
+            ServeRequestResponse(link, path, new ManagementNode(managed, entities.Broker, logger));
             return;
         }
 
@@ -79,17 +79,16 @@ sealed class LinkRouter(ServiceBusNamespace entities, ILogger logger)
         OutgoingMessageLink.Serve((SendingAmqpLink)link, receiver, entities.Broker, logger);
     }
 
-    void ServeRequestResponse(AmqpLink link, IRequestHandler handler)
+    void ServeRequestResponse(AmqpLink link, string node, IRequestHandler handler)
     {
         if (link is ReceivingAmqpLink requests)
         {
-            RequestResponseNode.ServeRequests(requests, handler, replies, logger);
+            RequestResponseNode.ServeRequests(requests, node, handler, replies, logger);
             return;
         }
 
-        string replyTo = (link.Settings.Target as Target)?.Address?.ToString()
-            ?? throw ErrorConditions.Refuse(AmqpErrorCode.InvalidField, "A response link needs a target address to reply to.");
-        replies.Add((SendingAmqpLink)link, replyTo);
+        // A target is optional: clients that attach with a source only are answered by link name or session.
+        replies.Add((SendingAmqpLink)link, node, (link.Settings.Target as Target)?.Address?.ToString());
     }
 
     static AmqpException NotFound(string path) => ErrorConditions.Refuse(ErrorConditions.NotFound, ErrorTexts.EntityNotFound(path));

@@ -26,7 +26,7 @@ sealed class ManagementNode(EntityEndpoint entity, BrokerContext broker, ILogger
             Prefix + "schedule-message" => WithSendTarget(t => Schedule(t, body)),
             Prefix + "cancel-scheduled-message" => WithSendTarget(t => CancelScheduled(t, body)),
             Prefix + "add-rule" or Prefix + "remove-rule" or Prefix + "enumerate-rules" => Responses.Error(
-                501, ErrorConditions.NotImplemented, "Rules are read from the stand-in's configuration file and cannot be changed at run time."),
+                501, ErrorConditions.NotImplemented, "The stand-in changes rules through its management endpoint (ServiceBusAdministrationClient), not over AMQP."),
             _ when operation.Contains("session", StringComparison.Ordinal) => Responses.Error(501, ErrorConditions.NotImplemented, ErrorTexts.Sessions),
             _ => Responses.Error(501, ErrorConditions.NotImplemented, $"The operation '{operation}' is not supported by the Service Bus stand-in."),
         };

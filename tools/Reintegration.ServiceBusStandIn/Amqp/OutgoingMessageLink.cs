@@ -75,8 +75,8 @@ sealed class OutgoingMessageLink : IMessageConsumer
         Accepted => queue.Complete(lockToken),
         Rejected rejected => queue.DeadLetter(
             lockToken,
-            rejected.Error?.Info?[DeadLetterReason] as string,
-            rejected.Error?.Info?[DeadLetterDescription] as string,
+            PropertyChanges.Text(rejected.Error?.Info, DeadLetterReason),
+            PropertyChanges.Text(rejected.Error?.Info, DeadLetterDescription),
             PropertyChanges.From(rejected.Error?.Info, DeadLetterReason, DeadLetterDescription)),
         Modified { UndeliverableHere: true } modified => queue.Defer(lockToken, PropertyChanges.From(modified.MessageAnnotations)),
         Modified modified => queue.Abandon(lockToken, PropertyChanges.From(modified.MessageAnnotations)),

@@ -16,4 +16,11 @@ static class PropertyChanges
         fields is null
             ? None
             : fields.Where(p => !except.Contains(p.Key.Key?.ToString())).ToDictionary<KeyValuePair<MapKey, object>, string, object?>(p => p.Key.Key?.ToString() ?? "", p => p.Value);
+
+    /// <summary>
+    /// A text field of the dead-letter info. The .NET SDK sends the keys as symbols, the JavaScript SDK
+    /// (rhea) as strings, so match by name whatever the key's type.
+    /// </summary>
+    public static string? Text(Fields? fields, string name) =>
+        fields?.FirstOrDefault(p => p.Key.Key?.ToString() == name).Value as string;
 }

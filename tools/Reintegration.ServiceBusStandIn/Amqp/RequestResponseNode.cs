@@ -14,11 +14,11 @@ interface IRequestHandler
 
 /// <summary>
 /// The AMQP request/response pattern: requests arrive on a link the client sends on; each answer goes
-/// to the link whose target is the request's reply-to, with correlation-id set to the request's message-id.
+/// to the reply link <see cref="ReplyLinks"/> finds, with correlation-id set to the request's message-id.
 /// </summary>
 static class RequestResponseNode
 {
-    public static void ServeRequests(ReceivingAmqpLink requests, IRequestHandler handler, ReplyLinks replies, ILogger logger)
+    public static void ServeRequests(ReceivingAmqpLink requests, string node, IRequestHandler handler, ReplyLinks replies, ILogger logger)
     {
         requests.RegisterMessageListener(request =>
         {
@@ -37,7 +37,7 @@ static class RequestResponseNode
 
                 response.Properties.CorrelationId = request.Properties.MessageId;
                 requests.DisposeMessage(request, AmqpConstants.AcceptedOutcome, true, false);
-                SendingAmqpLink? replyLink = replies.Find(requests.Session.Connection, request.Properties.ReplyTo?.ToString());
+                SendingAmqpLink? replyLink = replies.Find(requests, node, request.Properties.ReplyTo?.ToString());
                 replyLink?.SendMessageNoWait(response, new ArraySegment<byte>(Guid.NewGuid().ToByteArray()), AmqpConstants.NullBinary);
             }
             catch (Exception e)

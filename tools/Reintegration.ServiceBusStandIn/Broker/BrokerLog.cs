@@ -58,4 +58,16 @@ static partial class BrokerLog
 
     [LoggerMessage(24, LogLevel.Debug, "Management request {Operation} on {Entity} answered {StatusCode}")]
     public static partial void ManagementRequest(ILogger logger, string operation, string entity, int statusCode);
+
+    [LoggerMessage(25, LogLevel.Information, "Subscription {Subscription} created on topic {Topic}")]
+    public static partial void SubscriptionCreated(ILogger logger, string topic, string subscription);
+
+    [LoggerMessage(26, LogLevel.Information, "Subscription {Subscription} deleted from topic {Topic}; its messages are dropped")]
+    public static partial void SubscriptionDeleted(ILogger logger, string topic, string subscription);
+
+    [LoggerMessage(27, LogLevel.Debug, "Management HTTP {Method} {Path} answered {StatusCode}")]
+    public static partial void ManagementHttp(ILogger logger, string method, string path, int statusCode);
+
+    [LoggerMessage(28, LogLevel.Information, "Service Bus stand-in management endpoint (ServiceBusAdministrationClient) serves HTTP on port {Port}")]
+    public static partial void ManagementStarted(ILogger logger, int port);
 }

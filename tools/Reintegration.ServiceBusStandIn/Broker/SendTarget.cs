@@ -18,6 +18,9 @@ abstract class SendTarget(BrokerContext broker, string name, TimeSpan defaultTim
 
     public TimeSpan DefaultTimeToLive { get; } = defaultTimeToLive;
 
+    /// <summary>Null when the entity does not detect duplicates.</summary>
+    public TimeSpan? DuplicateDetectionWindow { get; } = duplicateDetectionWindow;
+
     /// <summary>A message sent over a link: enqueued now, or held if it carries a future scheduled enqueue time.</summary>
     public void Accept(EncodedMessage content)
     {

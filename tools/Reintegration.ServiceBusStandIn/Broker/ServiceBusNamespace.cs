@@ -66,6 +66,9 @@ sealed class ServiceBusNamespace
         return null;
     }
 
+    /// <summary>A topic by name (case-insensitive), for the management endpoint.</summary>
+    public TopicEntity? FindTopic(string name) => topics.GetValueOrDefault(name);
+
     /// <summary>The entity path of an address, without scheme, host and surrounding slashes.</summary>
     public static string EntityPath(string address)
     {

@@ -12,6 +12,6 @@ sealed record TopicDefinition(string Name, TimeSpan DefaultTimeToLive, TimeSpan?
 
 sealed record SubscriptionDefinition(string Name, ReceiveSettings Receive, IReadOnlyList<SubscriptionRule> Rules);
 
-sealed record SubscriptionRule(string Name, IMessageFilter Filter);
+sealed record SubscriptionRule(string Name, IMessageFilter Filter, DateTimeOffset? CreatedAt = null);
 
 sealed record NamespaceDefinition(string Name, IReadOnlyList<QueueDefinition> Queues, IReadOnlyList<TopicDefinition> Topics);

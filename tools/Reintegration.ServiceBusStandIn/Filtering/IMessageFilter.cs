@@ -13,3 +13,11 @@ public sealed class TrueFilter : IMessageFilter
 
     public bool Matches(FilterContext message) => true;
 }
+
+/// <summary>A rule that matches nothing (Service Bus's FalseFilter, "1=0").</summary>
+public sealed class FalseFilter : IMessageFilter
+{
+    public static readonly FalseFilter Instance = new();
+
+    public bool Matches(FilterContext message) => false;
+}
