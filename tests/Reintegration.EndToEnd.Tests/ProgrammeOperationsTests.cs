@@ -97,7 +97,7 @@ public sealed class ProgrammeOperationsTests(LocalHostFixture host)
             using var response = await api.Partner("partner-gh-1").SendAsync(request, Cancel);
             await Api.AssertProblem(response, HttpStatusCode.NotFound, "not-found");
         }
-        var (accepted, _) = await Get(api.Caseworker(), $"api/cases/{id}");
+        var (accepted, _) = await Get(api.Coordinator(), $"api/cases/{id}");
         Assert.Null(accepted["plan"]);
     }
 
