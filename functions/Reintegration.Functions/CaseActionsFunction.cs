@@ -10,7 +10,7 @@ namespace Reintegration.Functions;
 
 /// <summary>
 /// One endpoint per action name: the transitions (accept, reject, assign-partner, submit-plan, approve-plan, depart,
-/// confirm-arrival, withdraw, close) and the consent actions (withdraw-consent, give-consent).
+/// confirm-arrival, withdraw, close, reassign-partner, transfer) and the consent actions (withdraw-consent, give-consent).
 /// </summary>
 public sealed class CaseActionsFunction(HttpEndpoint endpoint, RequestReader reader, ChangeCase changeCase, CaseConsent consent)
 {
@@ -22,14 +22,15 @@ public sealed class CaseActionsFunction(HttpEndpoint endpoint, RequestReader rea
         {
             if (ConsentActionNames.IsOne(action))
             {
-                var said = await reader.ReadJsonAsync<ConsentRequest>(request, cancellationToken);
+                var said = await reader.ReadJsonAsync(request, () => new ConsentRequest(), cancellationToken);
                 var recorded = action == ConsentActionNames.Withdraw
                     ? await consent.WithdrawAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), said.Value, cancellationToken)
                     : await consent.GiveAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), said.Value, cancellationToken);
                 return Responses.Versioned(request, recorded, c => CaseView.For(caller, c));
             }
             var caseAction = CaseActionNames.Parse(action);
-            var body = await reader.ReadJsonAsync<CaseActionRequest>(request, cancellationToken);
+            // An action that needs nothing may come without a body; one that needs fields names them (400).
+            var body = await reader.ReadJsonAsync(request, () => new CaseActionRequest(), cancellationToken);
             var changed = await changeCase.ActAsync(caller, RouteIds.Case(caseId), Preconditions.IfMatch(request), caseAction, body.Value, cancellationToken);
             return Responses.Versioned(request, changed, c => CaseView.For(caller, c));
         });

@@ -28,7 +28,7 @@ public sealed class JourneyTests(LocalHostFixture host)
 
         var (id, etag) = await api.Refer(caseworker);
         Assert.Equal(["withdraw", "close"], (await Get(caseworker, $"api/cases/{id}"))["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
-        Assert.Equal(["accept", "reject", "withdraw", "close"],
+        Assert.Equal(["accept", "reject", "withdraw", "close", "transfer"],
             (await Get(coordinator, $"api/cases/{id}"))["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
 
         etag = await Api.Do(coordinator, id, etag, "accept", new JsonObject { ["reason"] = "Eligible and ready." });

@@ -266,4 +266,37 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
         var reminder = Assert.Single(delivered);
         Assert.Equal(("Reminder", "m1"), (reminder.Kind, reminder.CheckpointId));
     }
+
+    [Fact]
+    public async Task An_alert_not_yet_sent_goes_to_the_partner_that_takes_the_case_over_and_the_old_one_hears_nothing()
+    {
+        var id = await ArrivedAndMonitored(partner: "partner-gh-1");
+        var dueOn = DateOnly.Parse((await Checkpoints(id))[0]!["dueOn"]!.GetValue<string>());
+        async Task<string> CurrentETag()
+        {
+            using var response = await api.Coordinator().GetAsync($"api/cases/{id}");
+            return response.Headers.ETag!.Tag;
+        }
+        var serviceBus = host.StandIns.ServiceBus;
+
+        await serviceBus.StopAsync();
+        try
+        {
+            var monitored = await CurrentETag();
+            Advance(dueOn.DayNumber - DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime).DayNumber - 6);
+            // The deadline job records the reminder with the case (a new version) and cannot deliver it.
+            var reminded = await Eventually.Get(CurrentETag, etag => etag != monitored, Patience);
+            await ApiClient.Do(api.Coordinator(), id, reminded, "reassign-partner",
+                new JsonObject { ["partnerId"] = "partner-wa-regional", ["reason"] = "The partner stopped work in Ashanti." });
+        }
+        finally
+        {
+            await serviceBus.RestartAsync();
+        }
+
+        Advance(1);
+        var delivered = await notifications.AtLeast("partner-wa-regional", id, 1, Patience);
+        Assert.Equal(("Reminder", "m1"), (Assert.Single(delivered).Kind, delivered[0].CheckpointId));
+        Assert.Empty(await notifications.ForCase("partner-gh-1", id, TimeSpan.FromSeconds(5)));
+    }
 }

@@ -13,11 +13,24 @@ namespace Reintegration.Api.Http;
 /// </summary>
 public sealed class RequestReader(IOptions<ApiOptions> options)
 {
-    public async Task<RequestBody<T>> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    public Task<RequestBody<T>> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>
+        ReadJsonAsync<T>(request, whenEmpty: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadJsonAsync{T}(HttpRequest, CancellationToken)"/>, but a request without a body (no bytes, and no
+    /// content type or a JSON one) reads as <paramref name="whenEmpty"/>: an action that needs nothing needs no <c>{}</c>.
+    /// Whatever it needs is still asked for by its validator, field by field.
+    /// </summary>
+    public async Task<RequestBody<T>> ReadJsonAsync<T>(HttpRequest request, Func<T>? whenEmpty, CancellationToken cancellationToken)
+        where T : class
     {
-        if (request.ContentType is not { } contentType || !IsJson(contentType))
+        var contentType = request.ContentType;
+        if (whenEmpty is null || contentType is not null)
         {
-            throw new UnsupportedMediaTypeException("Send the body as application/json.");
+            if (contentType is null || !IsJson(contentType))
+            {
+                throw new UnsupportedMediaTypeException("Send the body as application/json.");
+            }
         }
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
@@ -25,6 +38,14 @@ public sealed class RequestReader(IOptions<ApiOptions> options)
             throw TooLarge(limit);
         }
         var raw = await ReadLimitedAsync(request.Body, limit, cancellationToken);
+        if (whenEmpty is not null && raw.Length == 0)
+        {
+            return new RequestBody<T>(whenEmpty(), "");
+        }
+        if (contentType is null)
+        {
+            throw new UnsupportedMediaTypeException("Send the body as application/json.");
+        }
         try
         {
             var value = JsonSerializer.Deserialize<T>(raw, ProgrammeJson.RequestOptions)

@@ -31,7 +31,8 @@ public sealed record CaseView(
     DateOnly? DepartedOn,
     DateOnly? ArrivedOn,
     CaseOutcome? Outcome,
-    IReadOnlyList<string> AllowedActions)
+    IReadOnlyList<string> AllowedActions,
+    bool CanEditPlan)
 {
     public static readonly ViewsByRole<Case> ByRole = new ViewsByRole<Case>("case")
         .Give(Staff, Role.Caseworker, Role.Coordinator, Role.Dpo)
@@ -41,7 +42,10 @@ public sealed record CaseView(
 
     public static string Location(string caseId) => $"/api/cases/{caseId}";
 
-    /// <summary>The actions the caller may take now, so a client shows exactly the buttons the server accepts.</summary>
+    /// <summary>
+    /// The actions the caller may take now at POST .../actions/{action}, so a client shows exactly the buttons the server
+    /// accepts. Drafting the plan (PUT .../plan) is <see cref="CanEditPlan"/>.
+    /// </summary>
     internal static IReadOnlyList<string> AllowedFor(Caller caller, Case c) =>
         CasePermissions.AllowedActions(caller, c).Select(CaseWorkflow.Name).ToList();
 
@@ -49,14 +53,15 @@ public sealed record CaseView(
         c.Id, c.Status, c.ReferringOrganisationId, c.PartnerId, c.PhaseId, c.ReferredOn, c.ReferredAt, c.CountryOfReturn, c.Category,
         PersonView.From(c.Person), c.FamilyMembers.Select(FamilyMemberView.From).ToList(), c.Vulnerabilities.Select(VulnerabilityView.From).ToList(),
         ConsentView.From(c.Consent), c.ConsentWithdrawn, c.ConsentHistory.Select(ConsentChangeView.From).ToList(),
-        PlanView.From(c.Plan), PlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, c.Outcome, AllowedFor(caller, c));
+        PlanView.From(c.Plan), PlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, c.Outcome, AllowedFor(caller, c),
+        CasePermissions.MayEditPlan(caller, c));
 }
 
 /// <summary>
-/// A case as its partner sees it: who arrives (name, birth date, contact, family, vulnerabilities), the
-/// approved plan and the dates. Not the target-group category (the asylum background), nationality, the
-/// referring organisation, the consent record (the partner sees a case only while consent stands), the draft
-/// plan, the address in the Netherlands, or any staff user id.
+/// A case as its partner sees it: who arrives (name, birth date, contact, family, vulnerabilities), the plan it
+/// works out with the returnee (draft or submitted), the approved plan and the dates. Not the target-group category
+/// (the asylum background), nationality, the referring organisation, the consent record (the partner sees a case only
+/// while consent stands), the address in the Netherlands, or any staff user id.
 /// </summary>
 public sealed record PartnerCaseView(
     string Id,
@@ -66,13 +71,16 @@ public sealed record PartnerCaseView(
     PartnerPersonView Person,
     IReadOnlyList<FamilyMemberView> FamilyMembers,
     IReadOnlyList<VulnerabilityView> Vulnerabilities,
+    PartnerWorkingPlanView? Plan,
     PartnerPlanView? ApprovedPlan,
     DateOnly? DepartedOn,
     DateOnly? ArrivedOn,
-    IReadOnlyList<string> AllowedActions)
+    IReadOnlyList<string> AllowedActions,
+    bool CanEditPlan)
 {
     internal static PartnerCaseView From(Caller caller, Case c) => new(
         c.Id, c.Status, c.PartnerId!, c.CountryOfReturn, PartnerPersonView.From(c.Person, c.ArrivedOn is not null),
         c.FamilyMembers.Select(FamilyMemberView.From).ToList(), c.Vulnerabilities.Select(VulnerabilityView.From).ToList(),
-        PartnerPlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, CaseView.AllowedFor(caller, c));
+        PartnerWorkingPlanView.From(c.Plan), PartnerPlanView.From(c.ApprovedPlan), c.DepartedOn, c.ArrivedOn, CaseView.AllowedFor(caller, c),
+        CasePermissions.MayEditPlan(caller, c));
 }

@@ -35,6 +35,20 @@ public sealed record PartnerPlanView(
         p.Version, p.Goals.Select(PlanGoalView.From).ToList(), p.BudgetLines.Select(BudgetLineView.From).ToList(), p.CashContribution);
 }
 
+/// <summary>
+/// The plan the partner works out with the returnee, as it stands (draft, submitted or approved): what it drafts and
+/// submits, with the policy assessment so it can stay within the budget policy. Not who drafted, submitted or approved
+/// it (staff user ids), nor the approval reason (it may name a health condition).
+/// </summary>
+public sealed record PartnerWorkingPlanView(
+    int Version, PlanStatus Status, IReadOnlyList<PlanGoalView> Goals, IReadOnlyList<BudgetLineView> BudgetLines, decimal CashContribution,
+    decimal InKindTotal, BudgetAssessmentView Assessment, DateTimeOffset? SubmittedAt)
+{
+    public static PartnerWorkingPlanView? From(ReintegrationPlan? p) => p is null ? null : new(
+        p.Version, p.Status, p.Goals.Select(PlanGoalView.From).ToList(), p.BudgetLines.Select(BudgetLineView.From).ToList(),
+        p.CashContribution, p.InKindTotal, BudgetAssessmentView.From(p.Assessment), p.SubmittedAt);
+}
+
 public sealed record PlanGoalView(SupportArea Area, string Description)
 {
     public static PlanGoalView From(PlanGoal g) => new(g.Area, g.Description);

@@ -99,6 +99,12 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
                 parameters["@dueBy"] = due.Day.ToString("yyyy-MM-dd");
                 orderBy = "c.nextDueOn";
                 break;
+            case WaitingFor.AnotherPartner another:
+                where.Add("ARRAY_CONTAINS(@inactivePartners, c.partnerId) AND ARRAY_CONTAINS(@open, c.status)");
+                parameters["@inactivePartners"] = another.InactivePartnerIds.ToArray();
+                parameters["@open"] = Enum.GetValues<CaseStatus>().Where(CaseWorkflow.IsOpen).Select(s => s.ToString()).ToArray();
+                orderBy = "c.statusChangedAt";
+                break;
             default:
                 where.Add("c.plan.status = 'Submitted'");
                 orderBy = "c.plan.submittedAt";

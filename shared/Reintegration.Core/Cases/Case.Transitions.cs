@@ -27,7 +27,9 @@ public sealed partial class Case
     public void AssignPartner(Caller actor, DateTimeOffset now, string partnerId)
     {
         Move(CaseAction.AssignPartner, actor, now, CaseStatus.PartnerAssigned, $"Partner {partnerId}");
+        var from = PartnerId;
         PartnerId = partnerId;
+        OnPartnerChanged(from, partnerId, actor, now);
     }
 
     public void DraftPlan(Caller actor, DateTimeOffset now, ReintegrationPlan draft)
@@ -139,6 +141,10 @@ public sealed partial class Case
 
     private void Move(CaseAction action, Caller actor, DateTimeOffset now, CaseStatus to, string? reason)
     {
+        if (CaseWorkflow.StartsFrom(action, Status))
+        {
+            EnsurePlanReadyFor(action);
+        }
         if (!Allows(action))
         {
             throw new InvalidTransitionException(CaseWorkflow.Name(action), Status.ToString(),

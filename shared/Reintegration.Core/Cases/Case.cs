@@ -15,7 +15,6 @@ namespace Reintegration.Core.Cases;
 public sealed partial class Case
 {
     public required string Id { get; init; }
-    public required string ReferringOrganisationId { get; init; }
     public required string PhaseId { get; init; }
     public required DateOnly ReferredOn { get; init; }
     public required DateTimeOffset ReferredAt { get; init; }

@@ -13,6 +13,8 @@ public enum CaseAction
     ConfirmArrival,
     Withdraw,
     Close,
+    ReassignPartner,
+    Transfer,
 }
 
 /// <summary>How a case ended.</summary>

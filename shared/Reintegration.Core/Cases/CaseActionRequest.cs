@@ -7,4 +7,6 @@ public sealed record CaseActionRequest
     public string? PartnerId { get; init; }
     public DateOnly? Date { get; init; }
     public string? Outcome { get; init; }
+    /// <summary>For <c>transfer</c>: the referring organisation that takes over the person's guidance.</summary>
+    public string? ReferringOrganisationId { get; init; }
 }

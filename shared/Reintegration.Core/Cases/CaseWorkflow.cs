@@ -14,6 +14,13 @@ public static class CaseWorkflow
         CaseStatus.PlanApproved, CaseStatus.Departed, CaseStatus.Arrived, CaseStatus.Monitoring,
     ];
 
+    /// <summary>Statuses in which a partner works on the case, so another partner can take over.</summary>
+    private static readonly CaseStatus[] WithPartner =
+    [
+        CaseStatus.PartnerAssigned, CaseStatus.PlanSubmitted, CaseStatus.PlanApproved, CaseStatus.Departed, CaseStatus.Arrived,
+        CaseStatus.Monitoring,
+    ];
+
     /// <summary>After approval the plan changes only through a revision that is approved again.</summary>
     private static readonly CaseStatus[] PlanRevisable =
         [CaseStatus.PlanApproved, CaseStatus.Departed, CaseStatus.Arrived, CaseStatus.Monitoring];
@@ -23,13 +30,16 @@ public static class CaseWorkflow
         [CaseAction.Accept] = ([CaseStatus.Referred], [Role.Coordinator]),
         [CaseAction.Reject] = ([CaseStatus.Referred], [Role.Coordinator]),
         [CaseAction.AssignPartner] = ([CaseStatus.Accepted, CaseStatus.PartnerAssigned], [Role.Coordinator, Role.Caseworker]),
-        [CaseAction.DraftPlan] = ([CaseStatus.PartnerAssigned, CaseStatus.PlanSubmitted, .. PlanRevisable], [Role.Caseworker, Role.Coordinator]),
-        [CaseAction.SubmitPlan] = ([CaseStatus.PartnerAssigned, .. PlanRevisable], [Role.Caseworker, Role.Coordinator]),
+        // The assigned partner works the plan out with the returnee; approval stays with a coordinator (four eyes).
+        [CaseAction.DraftPlan] = ([CaseStatus.PartnerAssigned, CaseStatus.PlanSubmitted, .. PlanRevisable], [Role.Caseworker, Role.Coordinator, Role.Partner]),
+        [CaseAction.SubmitPlan] = ([CaseStatus.PartnerAssigned, .. PlanRevisable], [Role.Caseworker, Role.Coordinator, Role.Partner]),
         [CaseAction.ApprovePlan] = ([CaseStatus.PlanSubmitted, .. PlanRevisable], [Role.Coordinator]),
         [CaseAction.Depart] = ([CaseStatus.PlanApproved], [Role.Caseworker, Role.Coordinator]),
         [CaseAction.ConfirmArrival] = ([CaseStatus.Departed], [Role.Partner]),
         [CaseAction.Withdraw] = (Open, [Role.Caseworker, Role.Coordinator]),
         [CaseAction.Close] = (Open, [Role.Caseworker, Role.Coordinator]),
+        [CaseAction.ReassignPartner] = (WithPartner, [Role.Coordinator]),
+        [CaseAction.Transfer] = (Open, [Role.Coordinator]),
     };
 
     public static bool IsOpen(CaseStatus status) => Open.Contains(status);
@@ -54,6 +64,8 @@ public static class CaseWorkflow
         CaseAction.ConfirmArrival => "confirm-arrival",
         CaseAction.Withdraw => "withdraw",
         CaseAction.Close => "close",
+        CaseAction.ReassignPartner => "reassign-partner",
+        CaseAction.Transfer => "transfer",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

@@ -57,6 +57,22 @@ public sealed class ChangeCase(
                 case CaseAction.ConfirmArrival: current.ConfirmArrival(caller, now, request.Date!.Value); break;
                 case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
                 case CaseAction.Close: current.Close(caller, now, Enum.Parse<CaseOutcome>(request.Outcome!), request.Reason!); break;
+                case CaseAction.ReassignPartner:
+                    var newPartnerId = OrganisationId.From(request.PartnerId!);
+                    if (current.Allows(CaseAction.ReassignPartner))
+                    {
+                        await EnsurePartnerCoversAsync(newPartnerId, current.CountryOfReturn, cancellationToken);
+                    }
+                    current.ReassignPartner(caller, now, newPartnerId.Value, request.Reason!);
+                    break;
+                case CaseAction.Transfer:
+                    var organisationId = OrganisationId.From(request.ReferringOrganisationId!);
+                    if (current.Allows(CaseAction.Transfer))
+                    {
+                        await EnsureReferringOrganisationAsync(organisationId, cancellationToken);
+                    }
+                    current.Transfer(caller, now, organisationId.Value, request.Reason!);
+                    break;
             }
         }, cancellationToken);
         if (action == CaseAction.ConfirmArrival)
@@ -87,7 +103,7 @@ public sealed class ChangeCase(
         CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await planValidator.ValidateAsync(request, cancellationToken));
-        return await gate.ChangeAsync(caller, caseId, CasePermissions.Act(CaseAction.DraftPlan), ifMatch, async current =>
+        return await gate.ChangeAsync(caller, caseId, CasePermissions.EditPlan, ifMatch, async current =>
         {
             var phase = (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == current.PhaseId)
                 ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
@@ -102,6 +118,15 @@ public sealed class ChangeCase(
         {
             throw new RuleViolationException("This partner cannot take the case.",
                 [new RuleFailure("partner-covers-country", $"'{partnerId}' is not an active partner organisation covering {country}.")]);
+        }
+    }
+
+    private async Task EnsureReferringOrganisationAsync(OrganisationId organisationId, CancellationToken cancellationToken)
+    {
+        if (await referenceData.FindOrganisationAsync(organisationId.Value, cancellationToken) is not { Kind: OrganisationKind.Referring, Active: true })
+        {
+            throw new RuleViolationException("This organisation cannot take over the case.",
+                [new RuleFailure("referring-organisation", $"'{organisationId}' is not an active referring organisation of the programme.")]);
         }
     }
 

@@ -47,6 +47,9 @@ public abstract record WaitingFor
 
     /// <summary>In monitoring with an open checkpoint due by the given day.</summary>
     public sealed record CheckpointDueBy(DateOnly Day) : WaitingFor;
+
+    /// <summary>Open and with one of these partners, which no longer work: another partner must take over.</summary>
+    public sealed record AnotherPartner(IReadOnlyList<string> InactivePartnerIds) : WaitingFor;
 }
 
 public sealed record CaseFilter(CaseStatus? Status, string? CountryOfReturn);

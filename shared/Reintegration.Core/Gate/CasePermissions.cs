@@ -48,9 +48,21 @@ public static class CasePermissions
     public static readonly CaseOperation Erase = new("erase", [Role.Dpo],
         "Only the data protection officer erases a person's data.");
 
+    /// <summary>Drafting or revising the plan (PUT .../plan): the caseworker, a coordinator, or the assigned partner.</summary>
+    public static readonly CaseOperation EditPlan = Act(CaseAction.DraftPlan);
+
     /// <summary>A transition of the journey (accept, depart, ...), with the roles of <see cref="CaseWorkflow"/>.</summary>
-    public static CaseOperation Act(CaseAction action) => new(CaseWorkflow.Name(action),
-        Enum.GetValues<Role>().Where(r => CaseWorkflow.RoleMay(action, r)).ToList(), "");
+    public static CaseOperation Act(CaseAction action)
+    {
+        var roles = Enum.GetValues<Role>().Where(r => CaseWorkflow.RoleMay(action, r)).ToList();
+        return new(CaseWorkflow.Name(action), roles,
+            $"'{CaseWorkflow.Name(action)}' is taken by {string.Join(" or ", roles.Select(r => Roles.Name(r) switch
+            {
+                "dpo" => "the data protection officer",
+                "partner" => "the assigned partner",
+                var name => $"a {name}",
+            }))}.");
+    }
 
     /// <summary>Which cases a caller may list; the store turns it into a query filter.</summary>
     public static CaseScope ScopeOf(Caller caller) => caller.Role switch
@@ -90,9 +102,16 @@ public static class CasePermissions
         return null;
     }
 
-    /// <summary>What the caller may do with the case now: the buttons a client shows.</summary>
+    /// <summary>
+    /// What the caller may take now at POST .../actions/{action}: the buttons a client shows. Drafting the plan is not one
+    /// (it is PUT .../plan); <see cref="MayEditPlan"/> says whether the caller may.
+    /// </summary>
     public static IEnumerable<CaseAction> AllowedActions(Caller caller, Case @case) =>
         InScope(caller, @case)
-            ? Enum.GetValues<CaseAction>().Where(a => CaseWorkflow.RoleMay(a, caller.Role) && @case.Allows(a))
+            ? Enum.GetValues<CaseAction>().Where(a => a != CaseAction.DraftPlan && CaseWorkflow.RoleMay(a, caller.Role) && @case.Allows(a))
             : [];
+
+    /// <summary>Whether PUT .../plan would let the caller draft or revise the plan now.</summary>
+    public static bool MayEditPlan(Caller caller, Case @case) =>
+        InScope(caller, @case) && EditPlan.RoleMay(caller.Role) && @case.Allows(CaseAction.DraftPlan);
 }

@@ -52,6 +52,7 @@ public sealed class CaseSpending(
                     Status = receipt is null ? SpendingStatus.Pending : SpendingStatus.Proven,
                     RecordedAt = clock.Now,
                     RecordedBy = caller.UserId,
+                    RecordedByOrganisationId = caller.OrganisationId,
                 });
             }, cancellationToken), cancellationToken);
     }

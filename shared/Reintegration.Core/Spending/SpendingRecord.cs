@@ -27,6 +27,8 @@ public sealed record SpendingRecord
     public required SpendingStatus Status { get; init; }
     public required DateTimeOffset RecordedAt { get; init; }
     public required string RecordedBy { get; init; }
+    /// <summary>The partner organisation that recorded it: its record stays its own when another partner takes over.</summary>
+    public string? RecordedByOrganisationId { get; init; }
 }
 
 /// <summary>The cash contribution, paid once.</summary>

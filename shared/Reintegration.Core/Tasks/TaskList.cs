@@ -37,14 +37,32 @@ public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, I
 
     public async Task<IReadOnlyList<WorkItem>> ForAsync(Caller caller, CancellationToken cancellationToken)
     {
-                var items = new List<WorkItem>();
+        var items = new List<WorkItem>();
         foreach (var (kind, waitingFor) in WorkOf[caller.Role])
         {
             var waiting = await gate.WaitingAsync(caller, waitingFor, MaxPerKind, cancellationToken);
             items.AddRange(waiting.Select(c => new WorkItem(kind, c.Id, Since(c, waitingFor))));
         }
         items.AddRange(await MonitoringWorkAsync(caller, cancellationToken));
+        items.AddRange(await StrandedWorkAsync(caller, cancellationToken));
         return items.OrderBy(i => i.WaitingSince).ToList();
+    }
+
+    /// <summary>Coordinators: open cases of a partner that was deactivated wait for another partner (reassign-partner).</summary>
+    private async Task<IEnumerable<WorkItem>> StrandedWorkAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.Role != Role.Coordinator)
+        {
+            return [];
+        }
+        var inactive = (await referenceData.OrganisationsAsync(cancellationToken))
+            .Where(o => o is { Kind: OrganisationKind.Partner, Active: false }).Select(o => o.Id).ToList();
+        if (inactive.Count == 0)
+        {
+            return [];
+        }
+        var stranded = await gate.WaitingAsync(caller, new WaitingFor.AnotherPartner(inactive), MaxPerKind, cancellationToken);
+        return stranded.Select(c => new WorkItem("reassign-partner", c.Id, c.StatusChangedAt));
     }
 
     /// <summary>Partners: reports due or overdue. Caseworkers: reports overdue long enough to be escalated to them.</summary>

@@ -63,7 +63,7 @@ public class CaseTransitionTests
     {
         var refusal = Assert.Throws<InvalidTransitionException>(() =>
             CaseJourney.In(CaseStatus.Referred).Depart(CaseJourney.Coordinator, Later, CaseJourney.Today));
-        Assert.Equal(["accept", "reject", "withdraw", "close"], refusal.AllowedActions);
+        Assert.Equal(["accept", "reject", "withdraw", "close", "transfer"], refusal.AllowedActions);
     }
 
     [Theory]
@@ -142,7 +142,8 @@ public class CaseTransitionTests
     {
         var c = CaseJourney.In(CaseStatus.PlanApproved);
         Assert.False(c.Allows(CaseAction.SubmitPlan));
-        Assert.Throws<InvalidTransitionException>(() => c.SubmitPlan(CaseJourney.Caseworker, Later));
+        var refusal = Assert.Throws<RuleViolationException>(() => c.SubmitPlan(CaseJourney.Caseworker, Later));
+        Assert.Equal("draft-plan-required", Assert.Single(refusal.Failures).Rule);
     }
 
     private static void Act(Case c, CaseAction action)

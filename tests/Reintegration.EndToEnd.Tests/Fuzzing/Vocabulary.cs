@@ -19,6 +19,7 @@ internal sealed class Vocabulary
     {
         var today = ground.Today.ToString("yyyy-MM-dd");
         Add("partnerId", [.. ground.PartnerIds.Select(Text), Text("partner-ng-1")]);
+        Add("referringOrganisationId", Text("org-ref-demo"), Text(ground.ReferringOrganisationId), Text("partner-gh-1"));
         Add("budgetLineId", Text("line-1"), Text("line-2"), Text("line-9"));
         Add("id", Text("line-1"), Text("line-2"));
         Add("documentId", [.. ground.DocumentIds.Select(Text)]);
