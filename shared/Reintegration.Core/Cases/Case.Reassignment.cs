@@ -25,9 +25,9 @@ public sealed partial class Case
             $"From {from} to {to}; {budget.Spent + budget.Pending:0.00} EUR spent stays with {from}, " +
             $"{budget.Remaining:0.00} EUR still reserved moves to {to}: {reason}");
         // Every spending so far was recorded by the partner that leaves (spending starts after arrival, with one partner).
-        for (var i = 0; i < Spending.Count; i++)
+        if (from is not null)
         {
-            Spending[i] = Spending[i] with { RecordedByOrganisationId = Spending[i].RecordedByOrganisationId ?? from };
+            Spending.StampRecordedBy(from);
         }
         PartnerId = to;
         Readdress(n => n.PartnerId == from, n => n with { PartnerId = to });
@@ -44,17 +44,6 @@ public sealed partial class Case
     /// Points the undelivered notifications that match to someone else. Each gets a new message id: one published but
     /// not yet marked sent keeps its old id at Service Bus, which would drop the re-addressed copy as a duplicate.
     /// </summary>
-    private int Readdress(Func<Notification, bool> addressedToOld, Func<Notification, Notification> toNew)
-    {
-        var readdressed = 0;
-        for (var i = 0; i < Outbox.Count; i++)
-        {
-            if (Outbox[i].SentAt is null && addressedToOld(Outbox[i]))
-            {
-                Outbox[i] = toNew(Outbox[i]) with { MessageId = $"{Outbox[i].MessageId}/{Timeline.Count}" };
-                readdressed++;
-            }
-        }
-        return readdressed;
-    }
+    private int Readdress(Func<Notification, bool> addressedToOld, Func<Notification, Notification> toNew) =>
+        Outbox.Readdress(addressedToOld, n => toNew(n) with { MessageId = $"{n.MessageId}/{Timeline.Count}" });
 }

@@ -68,6 +68,10 @@ public sealed class CaseLedger : CasePart<SpendingRecord>, ICasePart<CaseLedger,
             .Where(g => g.Sum(s => s.AmountEur) > (revision.BudgetLines.FirstOrDefault(l => l.Id == g.Key)?.Amount ?? 0m))
             .Select(g => g.Key).ToList();
 
+    /// <summary>Names the partner that recorded each spending not yet stamped: it keeps its records when the case moves on.</summary>
+    public void StampRecordedBy(string partnerId) =>
+        ReplaceEach(s => s with { RecordedByOrganisationId = s.RecordedByOrganisationId ?? partnerId });
+
     /// <summary>Anonymisation keeps the amounts for the funder's audit and drops what people wrote.</summary>
     public void ForgetDescriptions() => ReplaceEach(s => s with { Description = "" });
 

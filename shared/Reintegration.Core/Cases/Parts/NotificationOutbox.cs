@@ -40,6 +40,21 @@ public sealed class NotificationOutbox : CasePart<Notification>, ICasePart<Notif
         }
     }
 
+    /// <summary>Changes the undelivered notifications that match (their address, their id); answers how many.</summary>
+    public int Readdress(Func<Notification, bool> which, Func<Notification, Notification> change)
+    {
+        var changed = 0;
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (Items[i].SentAt is null && which(Items[i]))
+            {
+                Items[i] = change(Items[i]);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /// <summary>Drops the undelivered notifications that no longer call for action (all of them, without a filter).</summary>
     public void DropPending(Func<Notification, bool>? which = null) =>
         Items.RemoveAll(n => n.SentAt is null && (which is null || which(n)));
