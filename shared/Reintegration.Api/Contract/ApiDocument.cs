@@ -274,7 +274,7 @@ public static class ApiDocument
         var response = new JsonObject
         {
             ["description"] = description,
-            ["content"] = new JsonObject { [mediaType] = new JsonObject { ["schema"] = schema } },
+            ["content"] = new JsonObject { [mediaType] = new JsonObject { ["schema"] = schema.DeepClone() } },
         };
         var headers = etag ? ETagHeader() : new JsonObject();
         if (location)

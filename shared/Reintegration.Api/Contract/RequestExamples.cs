@@ -33,13 +33,13 @@ public static class RequestExamples
         [typeof(ConsentRequest)] = new ConsentRequest { Date = new DateOnly(2026, 11, 25), Method = "SignedForm", Reason = "Asked by phone." },
         [typeof(PlanRequest)] = new PlanRequest
         {
-            Goals = [new PlanGoalRequest { Area = "Business", Description = "Open a tailoring shop in Kumasi." }],
-            BudgetLines = [new BudgetLineRequest { Id = "sewing-machine", Area = "Business", Description = "Sewing machine and fabric", Amount = 900m }],
+            Goals = [new PlanGoalRequest { Area = "OwnBusiness", Description = "A tailoring shop in Kumasi." }],
+            BudgetLines = [new BudgetLineRequest { Area = "OwnBusiness", Description = "Sewing machine and fabric", Amount = 900m }],
             CashContribution = 300m,
         },
         [typeof(SpendingRequest)] = new SpendingRequest
         {
-            BudgetLineId = "sewing-machine", PaidOn = new DateOnly(2026, 11, 26), AmountPaid = 1500m, Currency = "GHS", ExchangeRate = 15m,
+            BudgetLineId = "line-1", PaidOn = new DateOnly(2026, 11, 26), AmountPaid = 1500m, Currency = "GHS", ExchangeRate = 15m,
             AmountEur = 100m, Description = "Fabric",
         },
         [typeof(ReportRequest)] = new ReportRequest
