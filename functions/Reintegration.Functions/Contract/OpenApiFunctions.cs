@@ -17,19 +17,19 @@ public sealed class OpenApiFunctions
     private static readonly string DocumentETag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Document))[..32] + "\"";
 
     [Function("GetOpenApiDocument")]
-    [ApiOperation("The OpenAPI 3.1 document of this API.", Anonymous = true, MediaType = "application/json")]
+    [ApiOperation("The OpenAPI 3.1 document of this API.", Anonymous = true, Answer = Answer.Versioned)]
     public IActionResult Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
         StaticAnswer.Of(request, Document, "application/json", DocumentETag);
 
     [Function("GetApiDocs")]
-    [ApiOperation("A page that renders the OpenAPI document.", Anonymous = true, MediaType = "text/html")]
+    [ApiOperation("A page that renders the OpenAPI document.", Anonymous = true, Answer = Answer.Versioned, MediaType = "text/html")]
     public IActionResult Docs(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request) =>
         DocsPage.Page(request);
 
     [Function("GetApiDocsFile")]
-    [ApiOperation("A script or style sheet of the docs page.", Anonymous = true, MediaType = "text/plain")]
+    [ApiOperation("A script or style sheet of the docs page.", Anonymous = true, Answer = Answer.Versioned, MediaType = "text/javascript, text/css")]
     public IActionResult DocsFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{file}")] HttpRequest request, string file) =>
         DocsPage.File(request, file);

@@ -44,6 +44,7 @@ public static class ApiDocument
                 ["summary"] = "Referral, plan, budget and monitoring of people returning to their country of origin.",
                 ["description"] = "Every error is application/problem+json with a stable `type`; each operation lists the types it can answer. " +
                     "Changes of a case need `If-Match` with the ETag of the version they change. Tokens go in `Authorization`, never in the URL.",
+                ["contact"] = new JsonObject { ["name"] = "The programme's coordination" },
                 ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api", ["description"] = "This app" }),
@@ -274,7 +275,7 @@ public static class ApiDocument
         var response = new JsonObject
         {
             ["description"] = description,
-            ["content"] = new JsonObject { [mediaType] = new JsonObject { ["schema"] = schema.DeepClone() } },
+            ["content"] = new JsonObject(mediaType.Split(", ").Select(m => KeyValuePair.Create(m, (JsonNode?)new JsonObject { ["schema"] = schema.DeepClone() }))),
         };
         var headers = etag ? ETagHeader() : new JsonObject();
         if (location)

@@ -67,7 +67,7 @@ public sealed class ApiOperationAttribute(string summary) : Attribute
 
     public Shape Shape { get; set; } = Shape.One;
 
-    /// <summary>The success body's media type; a body not JSON is described as text.</summary>
+    /// <summary>The success body's media type (several separated by ", "); a body not JSON is described as text.</summary>
     public string MediaType { get; set; } = "application/json";
 
     public Answer Answer { get; set; } = Answer.Ok;
