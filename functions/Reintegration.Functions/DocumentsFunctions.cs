@@ -26,7 +26,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
         });
 
     [Function("CompleteDocumentUpload")]
-    [ApiOperation("Checks the uploaded file and accepts or rejects it.", Permission = nameof(CasePermissions.CompleteDocument), Response = typeof(DocumentView), Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
+    [ApiOperation("Checks the uploaded file and accepts or rejects it.", Permission = nameof(CasePermissions.CompleteDocument), Response = typeof(DocumentView), AlsoAnswers = [typeof(PartnerDocumentView)], Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/documents/{documentId}/complete")] HttpRequest request,
         string caseId, string documentId, CancellationToken cancellationToken) =>
@@ -34,7 +34,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
             Responses.Versioned(request, await documents.CompleteAsync(caller, RouteIds.Case(caseId), RouteIds.Document(documentId), cancellationToken), DocumentView.For(caller)));
 
     [Function("ListDocuments")]
-    [ApiOperation("The documents of the case.", Permission = nameof(CasePermissions.ListDocuments), Response = typeof(DocumentView), Shape = Shape.List)]
+    [ApiOperation("The documents of the case.", Permission = nameof(CasePermissions.ListDocuments), Response = typeof(DocumentView), AlsoAnswers = [typeof(PartnerDocumentView)], Shape = Shape.List)]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/documents")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>

@@ -219,6 +219,11 @@ public static class ApiDocument
             one = views.Count == 1 ? schemas.ForAnswer(views[0]) : new JsonObject { ["anyOf"] = new JsonArray(views.Select(schemas.ForAnswer).ToArray()) };
             name = SchemaSet.NameOf(contract.Response);
         }
+        else if (contract.AlsoAnswers.Length > 0)
+        {
+            one = new JsonObject { ["anyOf"] = new JsonArray(contract.AlsoAnswers.Prepend(contract.Response).Select(schemas.ForAnswer).ToArray()) };
+            name = SchemaSet.NameOf(contract.Response);
+        }
         else
         {
             one = schemas.ForAnswer(contract.Response);

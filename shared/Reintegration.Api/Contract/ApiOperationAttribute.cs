@@ -65,6 +65,9 @@ public sealed class ApiOperationAttribute(string summary) : Attribute
     /// <summary>The success body's type; a view with a static ByRole answers each role's view.</summary>
     public Type? Response { get; set; }
 
+    /// <summary>Other records some roles receive instead of <see cref="Response"/> (a view chosen by role without a ByRole table).</summary>
+    public Type[] AlsoAnswers { get; set; } = [];
+
     public Shape Shape { get; set; } = Shape.One;
 
     /// <summary>The success body's media type (several separated by ", "); a body not JSON is described as text.</summary>
