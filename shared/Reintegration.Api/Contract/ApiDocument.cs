@@ -87,7 +87,7 @@ public static class ApiDocument
         {
             parameters.Add(Header("If-Match", contract.IfMatch == IfMatch.Required, contract.IfMatch == IfMatch.Required
                 ? "The ETag of the version this change is made to: 428 without it, 412 when it is no longer current."
-                : "Without it the PUT creates (201); with it, it replaces the version it names (412 when no longer current)."));
+                : "Without it the PUT creates (201; 428 when it exists already); with it, it replaces the version it names (412 when no longer current)."));
         }
         if (contract.IdempotencyKey)
         {

@@ -30,7 +30,7 @@ public enum IfMatch
     None,
     /// <summary>Missing: 428; stale: 412.</summary>
     Required,
-    /// <summary>Absent creates, present replaces (412 when stale).</summary>
+    /// <summary>Absent creates (428 when it exists already), present replaces (412 when stale).</summary>
     Optional,
 }
 

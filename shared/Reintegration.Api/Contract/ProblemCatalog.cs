@@ -55,12 +55,9 @@ public static class ProblemCatalog
         {
             yield return ProblemTypes.UnsupportedMediaType;
         }
-        if (operation.IfMatch == IfMatch.Required)
-        {
-            yield return ProblemTypes.PreconditionRequired;
-        }
         if (operation.IfMatch != IfMatch.None)
         {
+            yield return ProblemTypes.PreconditionRequired;
             yield return ProblemTypes.StaleVersion;
         }
     }
