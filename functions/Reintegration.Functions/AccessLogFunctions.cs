@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,6 +13,7 @@ namespace Reintegration.Functions;
 public sealed class AccessLogFunctions(HttpEndpoint endpoint, AccessLogQueries accessLog)
 {
     [Function("GetCaseAccessLog")]
+    [ApiOperation("Who read or changed the case, newest first.", Permission = nameof(CasePermissions.ReadAccessLog), Response = typeof(AccessRecord), Shape = Shape.Page)]
     public Task<IActionResult> OfCase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/access-log")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -17,6 +21,7 @@ public sealed class AccessLogFunctions(HttpEndpoint endpoint, AccessLogQueries a
             Responses.Ok(await accessLog.OfCaseAsync(caller, RouteIds.Case(caseId), QueryReader.Page(request), cancellationToken)));
 
     [Function("SearchAccessLog")]
+    [ApiOperation("Who read or changed what, across cases, newest first.", Roles = [Role.Dpo], Response = typeof(AccessRecord), Shape = Shape.Page, Query = [QueryParameters.ActorId, QueryParameters.OrganisationId, QueryParameters.From, QueryParameters.To])]
     public Task<IActionResult> Search(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "access-log")] HttpRequest request,
         CancellationToken cancellationToken) =>

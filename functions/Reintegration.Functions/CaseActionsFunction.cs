@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,6 +18,7 @@ namespace Reintegration.Functions;
 public sealed class CaseActionsFunction(HttpEndpoint endpoint, RequestReader reader, ChangeCase changeCase, CaseConsent consent)
 {
     [Function("ActOnCase")]
+    [ApiOperation("Takes an action on the case: a step of the journey or a change of consent.", Permission = ApiOperationAttribute.CaseActions, Requests = [typeof(CaseActionRequest), typeof(ConsentRequest)], Response = typeof(CaseView), Answer = Answer.Versioned, IfMatch = IfMatch.Required, Problems = [ProblemTypes.RuleViolation, ProblemTypes.InvalidTransition, ProblemTypes.FourEyes, ProblemTypes.Conflict])]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions/{action}")] HttpRequest request,
         string caseId, string action, CancellationToken cancellationToken) =>

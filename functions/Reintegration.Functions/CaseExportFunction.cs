@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,6 +13,7 @@ namespace Reintegration.Functions;
 public sealed class CaseExportFunction(HttpEndpoint endpoint, SubjectAccess subjectAccess)
 {
     [Function("ExportCase")]
+    [ApiOperation("Everything held about the person of the case, with short-lived download links.", Permission = nameof(CasePermissions.Export), Response = typeof(SubjectAccessExport))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/export")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>

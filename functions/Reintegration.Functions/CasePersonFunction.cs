@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +14,7 @@ namespace Reintegration.Functions;
 public sealed class CasePersonFunction(HttpEndpoint endpoint, RequestReader reader, Rectification rectification)
 {
     [Function("CorrectPerson")]
+    [ApiOperation("Corrects the person's details.", Permission = nameof(CasePermissions.Rectify), Requests = [typeof(PersonCorrection)], Response = typeof(CaseView), Answer = Answer.Versioned, IfMatch = IfMatch.Required, Problems = [ProblemTypes.RuleViolation, ProblemTypes.InvalidTransition, ProblemTypes.Conflict])]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/person")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>

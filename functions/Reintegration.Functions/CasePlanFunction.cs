@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +15,7 @@ public sealed class CasePlanFunction(HttpEndpoint endpoint, RequestReader reader
 {
     /// <summary>Drafts the reintegration plan (or a revision of the approved one).</summary>
     [Function("DraftPlan")]
+    [ApiOperation("Drafts the reintegration plan, or a revision of the approved one.", Permission = nameof(CaseAction.DraftPlan), Requests = [typeof(PlanRequest)], Response = typeof(CaseView), Answer = Answer.Versioned, IfMatch = IfMatch.Required, Problems = [ProblemTypes.RuleViolation, ProblemTypes.InvalidTransition, ProblemTypes.Conflict])]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/plan")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>

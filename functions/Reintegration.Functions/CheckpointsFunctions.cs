@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +15,7 @@ namespace Reintegration.Functions;
 public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader reader, CaseMonitoring monitoring)
 {
     [Function("ListCheckpoints")]
+    [ApiOperation("The monitoring checkpoints of the case.", Permission = nameof(CasePermissions.ReadCheckpoints), Response = typeof(MonitoringCheckpointView), Shape = Shape.List)]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/checkpoints")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -19,6 +23,7 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
             Responses.Ok(MonitoringCheckpointView.For(caller, await monitoring.ListAsync(caller, RouteIds.Case(caseId), cancellationToken))));
 
     [Function("SubmitReport")]
+    [ApiOperation("Files the monitoring report of a checkpoint.", Permission = nameof(CasePermissions.Report), Requests = [typeof(ReportRequest)], Response = typeof(MonitoringCheckpointView), Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.InvalidTransition, ProblemTypes.Conflict])]
     public Task<IActionResult> Report(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/checkpoints/{checkpointId}/report")] HttpRequest request,
         string caseId, string checkpointId, CancellationToken cancellationToken) =>
@@ -30,6 +35,7 @@ public sealed class CheckpointsFunctions(HttpEndpoint endpoint, RequestReader re
         });
 
     [Function("WaiveCheckpoint")]
+    [ApiOperation("Waives a monitoring checkpoint, with the reason.", Permission = nameof(CasePermissions.Waive), Requests = [typeof(CaseActionRequest)], Response = typeof(MonitoringCheckpointView), Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.InvalidTransition, ProblemTypes.Conflict])]
     public Task<IActionResult> Waive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/checkpoints/{checkpointId}/waive")] HttpRequest request,
         string caseId, string checkpointId, CancellationToken cancellationToken) =>

@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +14,7 @@ namespace Reintegration.Functions;
 public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader reader, CaseDocuments documents)
 {
     [Function("RequestDocumentUpload")]
+    [ApiOperation("Registers a document and answers a short-lived upload URL.", Permission = nameof(CasePermissions.AddDocument), Requests = [typeof(DocumentRequest)], Response = typeof(UploadTicketView), Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> RequestUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/documents")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -22,6 +26,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
         });
 
     [Function("CompleteDocumentUpload")]
+    [ApiOperation("Checks the uploaded file and accepts or rejects it.", Permission = nameof(CasePermissions.CompleteDocument), Response = typeof(DocumentView), AlsoAnswers = [typeof(PartnerDocumentView)], Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/documents/{documentId}/complete")] HttpRequest request,
         string caseId, string documentId, CancellationToken cancellationToken) =>
@@ -29,6 +34,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
             Responses.Versioned(request, await documents.CompleteAsync(caller, RouteIds.Case(caseId), RouteIds.Document(documentId), cancellationToken), DocumentView.For(caller)));
 
     [Function("ListDocuments")]
+    [ApiOperation("The documents of the case.", Permission = nameof(CasePermissions.ListDocuments), Response = typeof(DocumentView), AlsoAnswers = [typeof(PartnerDocumentView)], Shape = Shape.List)]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/documents")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -36,6 +42,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
             Responses.Ok((await documents.ListAsync(caller, RouteIds.Case(caseId), cancellationToken)).Select(DocumentView.For(caller)).ToList()));
 
     [Function("GetDocument")]
+    [ApiOperation("One document with a short-lived read URL.", Permission = nameof(CasePermissions.ReadDocument), Response = typeof(DownloadView), Problems = [ProblemTypes.Conflict])]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/documents/{documentId}")] HttpRequest request,
         string caseId, string documentId, CancellationToken cancellationToken) =>

@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +14,7 @@ namespace Reintegration.Functions;
 public sealed class PartnersFunctions(HttpEndpoint endpoint, RequestReader reader, ReferenceDataQueries referenceData, MaintainReferenceData maintain)
 {
     [Function("ListPartners")]
+    [ApiOperation("The partner organisations and the countries they cover.", Response = typeof(PartnerView), Shape = Shape.List)]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -18,6 +22,7 @@ public sealed class PartnersFunctions(HttpEndpoint endpoint, RequestReader reade
             Responses.Ok((await referenceData.PartnersAsync(cancellationToken)).Select(PartnerView.From).ToList()));
 
     [Function("GetPartner")]
+    [ApiOperation("One partner organisation, with its ETag.", Response = typeof(PartnerView), Answer = Answer.Versioned)]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners/{partnerId}")] HttpRequest request,
         string partnerId, CancellationToken cancellationToken) =>
@@ -25,6 +30,7 @@ public sealed class PartnersFunctions(HttpEndpoint endpoint, RequestReader reade
             Responses.Versioned(request, await referenceData.PartnerAsync(RouteIds.Partner(partnerId), cancellationToken), PartnerView.From));
 
     [Function("SetPartner")]
+    [ApiOperation("Adds, changes or deactivates a partner organisation.", Roles = [Role.Coordinator], Requests = [typeof(PartnerRequest)], Response = typeof(PartnerView), Answer = Answer.Saved, IfMatch = IfMatch.Optional, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Set(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "partners/{partnerId}")] HttpRequest request,
         string partnerId, CancellationToken cancellationToken) =>

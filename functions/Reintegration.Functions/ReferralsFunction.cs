@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,6 +13,7 @@ namespace Reintegration.Functions;
 public sealed class ReferralsFunction(HttpEndpoint endpoint, RequestReader reader, RegisterReferral registerReferral)
 {
     [Function("RegisterReferral")]
+    [ApiOperation("Registers a referral: a new case.", Permission = nameof(CasePermissions.Refer), Requests = [typeof(ReferralRequest)], Response = typeof(CaseView), Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request,
         CancellationToken cancellationToken) =>

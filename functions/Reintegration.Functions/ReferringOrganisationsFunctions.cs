@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +15,7 @@ public sealed class ReferringOrganisationsFunctions(HttpEndpoint endpoint, Reque
     MaintainReferenceData maintain)
 {
     [Function("ListReferringOrganisations")]
+    [ApiOperation("The referring organisations.", Response = typeof(ReferringOrganisationView), Shape = Shape.List)]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referring-organisations")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -19,6 +23,7 @@ public sealed class ReferringOrganisationsFunctions(HttpEndpoint endpoint, Reque
             Responses.Ok((await referenceData.ReferringOrganisationsAsync(cancellationToken)).Select(ReferringOrganisationView.From).ToList()));
 
     [Function("GetReferringOrganisation")]
+    [ApiOperation("One referring organisation, with its ETag.", Response = typeof(ReferringOrganisationView), Answer = Answer.Versioned)]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referring-organisations/{organisationId}")] HttpRequest request,
         string organisationId, CancellationToken cancellationToken) =>
@@ -27,6 +32,7 @@ public sealed class ReferringOrganisationsFunctions(HttpEndpoint endpoint, Reque
                 ReferringOrganisationView.From));
 
     [Function("SetReferringOrganisation")]
+    [ApiOperation("Adds, renames or deactivates a referring organisation.", Roles = [Role.Coordinator], Requests = [typeof(ReferringOrganisationRequest)], Response = typeof(ReferringOrganisationView), Answer = Answer.Saved, IfMatch = IfMatch.Optional, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Set(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "referring-organisations/{organisationId}")] HttpRequest request,
         string organisationId, CancellationToken cancellationToken) =>

@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -28,12 +31,14 @@ public sealed class RetentionFunctions(
     }
 
     [Function("PreviewRetention")]
+    [ApiOperation("What the next retention run would do.", Roles = [Role.Dpo], Response = typeof(RetentionPreviewPage))]
     public Task<IActionResult> Preview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "retention/preview")] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoint.AuthorisedAsync(request, async caller => Responses.Ok(await preview.NextRunAsync(caller, cancellationToken)));
 
     [Function("EraseCase")]
+    [ApiOperation("Erases the person's data now, or answers what holds it back.", Permission = nameof(CasePermissions.Erase), Requests = [typeof(ErasureRequest)], Response = typeof(ErasureOutcome), Problems = [ProblemTypes.ErasureHeld, ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Erase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/erasure")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>

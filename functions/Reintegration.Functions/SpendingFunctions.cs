@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +14,7 @@ namespace Reintegration.Functions;
 public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reader, CaseSpending spending)
 {
     [Function("RecordSpending")]
+    [ApiOperation("Records a payment from the case's budget.", Permission = nameof(CasePermissions.RecordSpending), Requests = [typeof(SpendingRequest)], Response = typeof(SpendingView), Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> Record(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/spending")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -22,6 +26,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         });
 
     [Function("AttachReceipt")]
+    [ApiOperation("Attaches the receipt of a payment.", Permission = nameof(CasePermissions.AttachReceipt), Requests = [typeof(ReceiptRequest)], Response = typeof(SpendingView), Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> AttachReceipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/spending/{spendingId}/receipt")] HttpRequest request,
         string caseId, string spendingId, CancellationToken cancellationToken) =>
@@ -33,6 +38,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         });
 
     [Function("RecordCashContribution")]
+    [ApiOperation("Records the payment of the cash contribution.", Permission = nameof(CasePermissions.RecordCashPayment), Requests = [typeof(CashPaymentRequest)], Response = typeof(BudgetView), Answer = Answer.Versioned, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> RecordCashContribution(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/cash-contribution")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -44,6 +50,7 @@ public sealed class SpendingFunctions(HttpEndpoint endpoint, RequestReader reade
         });
 
     [Function("GetBudget")]
+    [ApiOperation("The budget of the case: lines, spending and balance.", Permission = nameof(CasePermissions.ReadBudget), Response = typeof(BudgetView))]
     public Task<IActionResult> Budget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/budget")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>

@@ -1,3 +1,6 @@
+using Reintegration.Core.Gate;
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,6 +13,7 @@ namespace Reintegration.Functions;
 public sealed class TasksFunction(HttpEndpoint endpoint, TaskList tasks)
 {
     [Function("ListTasks")]
+    [ApiOperation("The caller's open work, oldest first.", Response = typeof(TaskView), Shape = Shape.List)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tasks")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -96,6 +96,9 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("GetCaseAccessLog", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/access-log"), [403, 404, 403, 403, 404, 200]),
         new("ExportCase", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/export"), [403, 404, 403, 403, 404, 200]),
         new("SearchAccessLog", "Referred", _ => Send(HttpMethod.Get, "api/access-log?organisationId=org-ref-demo"), [403, 403, 403, 403, 403, 200]),
+        new("GetOpenApiDocument", "Referred", _ => Send(HttpMethod.Get, "api/openapi.json"), [200, 200, 200, 200, 200, 200]),
+        new("GetApiDocs", "Referred", _ => Send(HttpMethod.Get, "api/docs"), [200, 200, 200, 200, 200, 200]),
+        new("GetApiDocsFile", "Referred", _ => Send(HttpMethod.Get, "api/docs/docs.js"), [200, 200, 200, 200, 200, 200]),
         new("zzUnknownRoute", "Referred", s => Send(HttpMethod.Delete, $"api/cases/{s.CaseId}"), [405, 405, 405, 405, 405, 405]),
     ];
 

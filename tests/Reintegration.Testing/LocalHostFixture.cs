@@ -47,7 +47,7 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>A client that sends a fresh token for the role; the fixture disposes it.</summary>
     public HttpClient ClientFor(string role, string? organisationId = null, string? name = null, string? subject = null)
     {
-        var client = Host.CreateClient();
+        var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, organisationId, name, subject));
         lock (_clients)
         {
@@ -56,6 +56,9 @@ public class LocalHostFixture : IAsyncLifetime
 
         return client;
     }
+
+    /// <summary>A client whose every answer is checked against the API's OpenAPI document (<see cref="ContractCheck"/>).</summary>
+    public HttpClient CreateClient() => new(new ContractCheckingHandler()) { BaseAddress = BaseAddress };
 
     public async ValueTask InitializeAsync()
     {
@@ -86,7 +89,7 @@ public class LocalHostFixture : IAsyncLifetime
             },
         };
         _host = await LocalHostApp.StartAsync(ConfigureOptions(options)).ConfigureAwait(false);
-        _client = _host.CreateClient();
+        _client = CreateClient();
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,22 @@ using Reintegration.LocalHost;
 using Reintegration.LocalHost.Functions;
 using Reintegration.LocalHost.Tokens;
 
-// `token --role ROLE [--org ORGID]` prints a development token; anything else runs the local host.
+// `token --role ROLE [--org ORGID]` prints a development token; `openapi [FILE]` writes the API's OpenAPI document;
+// anything else runs the local host.
+if (args.Length > 0 && args[0] == "openapi")
+{
+    var document = Reintegration.Functions.Contract.OpenApiFunctions.Document;
+    if (args.Length > 1)
+    {
+        await File.WriteAllBytesAsync(args[1], document);
+    }
+    else
+    {
+        await using var stdout = Console.OpenStandardOutput();
+        await stdout.WriteAsync(document);
+    }
+    return 0;
+}
 if (args.Length > 0 && args[0] == TokenCommand.Name)
 {
     return TokenCommand.Run(args[1..], Console.Out, Console.Error);

@@ -10,6 +10,9 @@ public static class CaseActionNames
         .Where(a => a != CaseAction.DraftPlan)
         .ToDictionary(CaseWorkflow.Name, StringComparer.Ordinal);
 
+    /// <summary>Every action name the route takes, for the API's contract.</summary>
+    public static IReadOnlyCollection<string> All => ByName.Keys;
+
     public static CaseAction Parse(string name) =>
         ByName.TryGetValue(name, out var action) ? action : throw new NotFoundException($"Action '{name}'");
 }

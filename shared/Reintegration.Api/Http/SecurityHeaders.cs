@@ -10,10 +10,20 @@ public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The docs page's own (GET /api/docs): its scripts, styles and the document from this app only; Swagger UI sets
+    /// inline styles and data: images. The only policy an answer may carry instead of <see cref="ContentSecurityPolicy"/>.
+    /// </summary>
+    public const string DocsPagePolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public static void Apply(IHeaderDictionary headers)
     {
         headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (headers.ContentSecurityPolicy != DocsPagePolicy)
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         // Names the server software for whoever scans for it; Kestrel's own is also turned off where the app can.
