@@ -151,6 +151,9 @@ public sealed class LocalHostApp : IAsyncDisposable
         // Lowest precedence: defaults. Highest: where the stand-ins listen, the signing key, then the caller's settings.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LocalAppSettings.Defaults });
         builder.Configuration.AddInMemoryCollection(LocalAppSettings.Required(standIns, signingKey));
+        // As the Functions host's app setting override: the app counts a message's last attempt by the same number.
+        builder.Configuration[Reintegration.Api.Queues.WorkHandling.MaxDequeueCountSetting] =
+            hostSettings.Queues.MaxDequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration.AddInMemoryCollection(options.Settings);
 
         if (options.Urls is not null)
