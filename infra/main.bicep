@@ -155,7 +155,7 @@ var optionalSettings = union(
   empty(retentionFinancialRecordsYears) ? {} : { Retention__FinancialRecordsYears: string(int(retentionFinancialRecordsYears)) }
 )
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
   location: location
   tags: tags

@@ -85,7 +85,7 @@ var logAlerts = [
   }
 ]
 
-resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
+resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
   for rule in logAlerts: {
     name: 'alert-${rule.name}-${namePrefix}'
     location: location
@@ -125,7 +125,7 @@ resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
   }
 ]
 
-resource deadLetters 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+resource deadLetters 'Microsoft.Insights/metricAlerts@2026-01-01' = {
   name: 'alert-dead-letters-${namePrefix}'
   location: 'global'
   tags: tags

@@ -112,7 +112,9 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
 
 // Data-plane and control-plane requests (operation, status, duration; never item contents) and the metrics.
 // QueryRuntimeStatistics is left out: it holds query text.
-resource diagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: account
   properties: {

@@ -171,7 +171,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
 
 // The Functions host's and the app's log lines (FunctionAppLogs) and the app's platform metrics. Requests,
 // traces and the app's own metrics go to Application Insights, which keeps them in the same workspace.
-resource diagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: functionApp
   properties: {

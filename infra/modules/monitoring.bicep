@@ -45,7 +45,9 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 // Who queried the workspace (LAQueryLogs): the logs of who read what are themselves watched. Application Insights
 // needs no setting of its own: being workspace-based, its data already lives in this workspace.
-resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'audit-to-itself'
   scope: logAnalytics
   properties: {

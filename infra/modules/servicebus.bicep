@@ -107,7 +107,9 @@ resource routeRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@
 ]
 
 // Operational logs (entity changes) and every metric, DeadletteredMessages among them (an alert rule watches it).
-resource diagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: namespace
   properties: {

@@ -203,7 +203,9 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
 }
 
 // Every read of a case file (through the SAS URLs the API hands out) is logged, as reads through the API are.
-resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = if (!empty(logAnalyticsWorkspaceId)) {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (!empty(logAnalyticsWorkspaceId)) {
   name: 'blob-access-to-log-analytics'
   scope: blobService
   properties: {
@@ -239,7 +241,9 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-
 
 // Queue operations, among them the host's PutMessage into a "-poison" queue, which an alert rule watches
 // (modules/alerts.bicep). Message bodies are never logged, only operations.
-resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = if (!empty(logAnalyticsWorkspaceId)) {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (!empty(logAnalyticsWorkspaceId)) {
   name: 'queue-operations-to-log-analytics'
   scope: queueService
   properties: {
@@ -268,7 +272,9 @@ resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = i
 }
 
 // The account's own capacity and transaction metrics.
-resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = if (!empty(logAnalyticsWorkspaceId)) {
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (!empty(logAnalyticsWorkspaceId)) {
   name: 'metrics-to-log-analytics'
   scope: storage
   properties: {
