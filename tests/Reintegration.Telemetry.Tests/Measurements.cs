@@ -48,5 +48,14 @@ internal sealed class Measurements : IDisposable
         }
     }
 
+    /// <summary>Each instrument's readings so far, for a failure message.</summary>
+    public string Describe()
+    {
+        lock (recorded)
+        {
+            return string.Join("; ", recorded.GroupBy(r => r.Instrument).Select(g => $"{g.Key}: {string.Join(",", g.Select(r => r.Value))}"));
+        }
+    }
+
     public void Dispose() => listener.Dispose();
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Reintegration.Core.Observability;
 using Reintegration.Monitoring.Tests;
+using Reintegration.ServiceBusStandIn.Broker;
 using ApiClient = Reintegration.EndToEnd.Tests.Api;
 
 namespace Reintegration.Telemetry.Tests;
@@ -95,25 +97,29 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IAsyncDisposable
 
         var toReminder = dueOn.DayNumber - Today().DayNumber - 6;
         host.Time.Advance(TimeSpan.FromDays(toReminder));
-        await Eventually.Get(() => Task.FromResult(measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Reminder")), n => n >= 1, Patience);
+        await Eventually.Get(() => Task.FromResult((Reminders: measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Reminder"), Seen: Seen())),
+            n => n.Reminders >= 1, Patience);
         Assert.Equal(0, measured.Of(ProgrammeMetrics.OverdueCheckpoints).Last());
 
         // Past the grace period: the next runs see the checkpoint overdue and raise the overdue alert.
         host.Time.Advance(TimeSpan.FromDays(6 + 14 + 1));
-        await Eventually.Get(() => Task.FromResult(measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Overdue")), n => n >= 1, Patience);
+        await Eventually.Get(() => Task.FromResult((Overdue: measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Overdue"), Seen: Seen())),
+            n => n.Overdue >= 1, Patience);
         var days = toReminder + 6 + 14 + 1;
-        await Eventually.Get(() => Task.FromResult(measured.Sum(ProgrammeMetrics.DeadlineJobRuns)), n => n >= days, Patience);
+        await Eventually.Get(() => Task.FromResult((Runs: measured.Sum(ProgrammeMetrics.DeadlineJobRuns), Seen: Seen())), n => n.Runs >= days, Patience);
 
         Assert.Equal(days, measured.Sum(ProgrammeMetrics.DeadlineJobRuns));
         Assert.True(measured.Sum(ProgrammeMetrics.AlertsRaised) >= 2, "the reminder and the overdue alert");
         Assert.True(measured.Of(ProgrammeMetrics.OverdueCheckpoints).Last() >= 1, "the last run saw the overdue checkpoint");
+
+        string Seen() => $"{measured.Describe()} | {string.Join(" | ", host.Logs.Lines.Where(l => l.Contains("Deadline", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(5))}";
     }
 
     [Fact]
     public async Task While_service_bus_is_down_each_failed_delivery_and_the_message_sent_to_the_poison_queue_are_counted()
     {
         using var measured = new Measurements(host.Services);
-        var (id, etag) = await api.CaseAt("Monitoring", partner: "partner-ng-1");
+        var (id, etag) = await api.CaseAt("Monitoring", partner: "partner-wa-regional");
         await host.StandIns.ServiceBus.StopAsync();
         try
         {
@@ -135,6 +141,45 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IAsyncDisposable
         Assert.Equal(5, measured.Sum(ProgrammeMetrics.NotificationsFailed));
         Assert.Equal(1, measured.Sum(ProgrammeMetrics.PoisonMessages));
         Assert.Equal(0, measured.Sum(ProgrammeMetrics.NotificationsDelivered));
+    }
+
+    [Fact]
+    public async Task A_notification_the_recipients_system_refuses_is_dead_lettered_and_counted_as_azure_would()
+    {
+        var deadLettered = new List<(string Entity, string Reason)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == BrokerMetrics.MeterName && instrument.Name == BrokerMetrics.DeadLettered) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var tagged = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string);
+            lock (deadLettered) deadLettered.Add((tagged["entity"]!, tagged["reason"]!));
+        });
+        listener.Start();
+
+        // A message for the other referring organisation, which no other test reads, refused by its system.
+        var messageId = Guid.NewGuid().ToString("N");
+        await using (var sender = serviceBus.CreateSender("partner-notifications"))
+        {
+            var sent = new ServiceBusMessage("{}") { MessageId = messageId };
+            sent.ApplicationProperties["organisationId"] = "org-ref-other";
+            sent.ApplicationProperties["kind"] = "Escalation";
+            await sender.SendMessageAsync(sent);
+        }
+        await using var receiver = serviceBus.CreateReceiver("partner-notifications", "org-ref-other");
+        var refused = await Eventually.Get(async () => await receiver.ReceiveMessageAsync(TimeSpan.FromMilliseconds(500)),
+            m => m?.MessageId == messageId, Patience);
+        await receiver.DeadLetterMessageAsync(refused!, "Unreadable", "The recipient could not read it.");
+
+        var counted = await Eventually.Get(() => Task.FromResult(OfSubscription()), d => d.Count > 0, Patience);
+        Assert.Equal(["Unreadable"], counted.Select(d => d.Reason));
+
+        List<(string Entity, string Reason)> OfSubscription()
+        {
+            lock (deadLettered) return deadLettered.Where(d => d.Entity.Contains("org-ref-other", StringComparison.OrdinalIgnoreCase)).ToList();
+        }
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);

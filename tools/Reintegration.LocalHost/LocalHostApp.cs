@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using Reintegration.Api;
 using Reintegration.Api.Http;
 using Reintegration.LocalHost.Configuration;
@@ -180,6 +181,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         if (options.AddAppServices)
         {
             builder.Services.AddReintegration(builder.Configuration);
+            // Dead letters of the Service Bus stand-in, as a namespace's DeadletteredMessages metric is in Azure.
+            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Reintegration.ServiceBusStandIn.Broker.BrokerMetrics.MeterName));
         }
 
         options.ConfigureServices?.Invoke(builder.Services);
