@@ -4,12 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Reintegration.Testing;
 
-[assembly: AssemblyFixture(typeof(Reintegration.Telemetry.Tests.TelemetryHostFixture))]
-
 namespace Reintegration.Telemetry.Tests;
 
 /// <summary>
-/// The local host with an in-memory span exporter next to the app's own telemetry, the deadline job once a day at
+/// The telemetry tests' class fixture (the lint test needs no host): the local host with an in-memory span exporter next to the app's own telemetry, the deadline job once a day at
 /// 06:00, and Service Bus failing at once while it is down.
 /// </summary>
 public sealed class TelemetryHostFixture : LocalHostFixture

@@ -16,7 +16,7 @@ namespace Reintegration.Telemetry.Tests;
 /// and the metrics that show work getting done or stuck. One class, so its tests run one after another: one moves
 /// the shared clock, another stops Service Bus.
 /// </summary>
-public sealed class TelemetryTests(TelemetryHostFixture host) : IAsyncDisposable
+public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<TelemetryHostFixture>, IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly ApiClient api = new(host);
