@@ -86,6 +86,16 @@ param retentionPersonalDataMonths string = ''
 param retentionFinancialRecordsYears string = ''
 
 // ---------------------------------------------------------------------------------------------
+// Alerts when work gets stuck (modules/alerts.bicep, docs/decisions/0016)
+// ---------------------------------------------------------------------------------------------
+
+@description('E-mail addresses told of an alert (poison queue, dead letters, 5xx rate, deadline job silent). Empty: portal only.')
+param alertEmailAddresses string[] = []
+
+@description('How long without a run of the deadline job raises an alert (ISO 8601; at least twice its schedule). Default: 2 hours, for the hourly job.')
+param deadlineJobSilence string = 'PT2H'
+
+// ---------------------------------------------------------------------------------------------
 // Hosting
 // ---------------------------------------------------------------------------------------------
 
@@ -145,7 +155,7 @@ var optionalSettings = union(
   empty(retentionFinancialRecordsYears) ? {} : { Retention__FinancialRecordsYears: string(int(retentionFinancialRecordsYears)) }
 )
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
   location: location
   tags: tags
@@ -195,6 +205,7 @@ module cosmos 'modules/cosmos.bicep' = {
     location: location
     tags: tags
     databaseName: cosmosDatabaseName
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -208,6 +219,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     topicName: notificationTopicName
     partnerOrganisationIds: partnerOrganisationIds
     referringOrganisationIds: referringOrganisationIds
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -246,6 +258,7 @@ module functionApp 'modules/functionapp.bicep' = {
     runtimeVersion: functionRuntimeVersion
     maximumInstanceCount: maximumInstanceCount
     corsAllowedOrigins: corsAllowedOrigins
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
     appSettings: union(
       {
         // Cosmos DB: managed identity (no Cosmos__Key), containers made by cosmos.bicep.
@@ -275,6 +288,20 @@ module functionApp 'modules/functionapp.bicep' = {
   }
 }
 
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    namePrefix: resourceToken
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
+    serviceBusNamespaceId: serviceBus.outputs.id
+    alertEmailAddresses: alertEmailAddresses
+    deadlineJobSilence: deadlineJobSilence
+  }
+}
+
 // Outputs: azd stores them in the environment (.azure/<env>/.env). None is a secret.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -288,3 +315,4 @@ output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQua
 output SERVICEBUS_SUBSCRIPTIONS string[] = serviceBus.outputs.subscriptionNames
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output ALERT_RULES string[] = alerts.outputs.ruleNames

@@ -57,7 +57,10 @@ param corsAllowedOrigins string[] = []
 @description('The app\'s own settings (Cosmos__*, ServiceBus__*, Auth__*, ...), merged with the host settings made here.')
 param appSettings object
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+@description('Resource id of the Log Analytics workspace that receives the app\'s logs and metrics.')
+param logAnalyticsWorkspaceId string
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
@@ -85,7 +88,7 @@ var hostSettings = {
   AzureWebJobsDisableHomepage: 'true'
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -99,7 +102,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   tags: union(tags, { 'azd-service-name': serviceName })
@@ -163,6 +166,30 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+// The Functions host's and the app's log lines (FunctionAppLogs) and the app's platform metrics. Requests,
+// traces and the app's own metrics go to Application Insights, which keeps them in the same workspace.
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: functionApp
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

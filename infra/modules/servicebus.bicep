@@ -30,6 +30,9 @@ param referringOrganisationIds string[] = []
 @description('Name of the coordinators\' subscription (every escalation).')
 param coordinatorSubscriptionName string = 'coordination'
 
+@description('Resource id of the Log Analytics workspace that receives the namespace\'s logs and metrics.')
+param logAnalyticsWorkspaceId string
+
 // A quote in an id is doubled, as SQL filter literals want it.
 var subscriptions = concat(
   map(partnerOrganisationIds, id => {
@@ -48,7 +51,7 @@ var subscriptions = concat(
   ]
 )
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
   location: location
   tags: tags
@@ -63,7 +66,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   }
 }
 
-resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+resource topic 'Microsoft.ServiceBus/namespaces/topics@2026-01-01' = {
   parent: namespace
   name: topicName
   properties: {
@@ -73,7 +76,7 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   }
 }
 
-resource topicSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
+resource topicSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2026-01-01' = [
   for subscription in subscriptions: {
     parent: topic
     name: subscription.name
@@ -90,7 +93,7 @@ resource topicSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscription
 // A subscription starts with an implicit $Default (1=1) rule; Resource Manager removes it when
 // the first rule is created through it, so each subscription ends with "route" only. Between the
 // two steps a new subscription can briefly match everything (see infra/README.md).
-resource routeRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = [
+resource routeRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2026-01-01' = [
   for (subscription, i) in subscriptions: {
     parent: topicSubscriptions[i]
     name: 'route'
@@ -102,6 +105,29 @@ resource routeRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@
     }
   }
 ]
+
+// Operational logs (entity changes) and every metric, DeadletteredMessages among them (an alert rule watches it).
+// 2021-05-01-preview: the only non-preview version, 2016-09-01, is of the old shape (no workspace, no categories).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'OperationalLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
 
 @description('Name of the namespace.')
 output name string = namespace.name

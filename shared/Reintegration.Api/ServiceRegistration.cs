@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Api.Auth;
 using Reintegration.Api.Http;
+using Reintegration.Api.Queues;
+using Reintegration.Api.Telemetry;
 using Reintegration.Azure;
 using Reintegration.Core;
 
@@ -12,6 +14,7 @@ public static class ServiceRegistration
     /// <summary>Wires every service of the app; the Functions host and the local host both call this.</summary>
     public static IServiceCollection AddReintegration(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddReintegrationTelemetry(configuration);
         services.AddProgramme();
         services.AddAzureAdapters(configuration);
 
@@ -25,6 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<HttpEndpoint>();
         services.AddSingleton<RequestReader>();
+        services.AddSingleton<WorkHandling>();
         return services;
     }
 }

@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddOptions<Monitoring.MonitoringWindows>();
         services.AddSingleton<IValidator<Monitoring.ReportRequest>, Monitoring.ReportRequestValidator>();
         services.AddSingleton<Monitoring.CaseMonitoring>();
+        services.AddSingleton<Observability.ProgrammeMetrics>();
         services.AddSingleton<Monitoring.MonitoringDeadlines>();
         services.AddSingleton<Monitoring.NotificationDelivery>();
         services.AddSingleton<ReferenceDataQueries>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using Reintegration.Api;
 using Reintegration.Api.Http;
 using Reintegration.LocalHost.Configuration;
@@ -151,6 +152,9 @@ public sealed class LocalHostApp : IAsyncDisposable
         // Lowest precedence: defaults. Highest: where the stand-ins listen, the signing key, then the caller's settings.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LocalAppSettings.Defaults });
         builder.Configuration.AddInMemoryCollection(LocalAppSettings.Required(standIns, signingKey));
+        // As the Functions host's app setting override: the app counts a message's last attempt by the same number.
+        builder.Configuration[Reintegration.Api.Queues.WorkHandling.MaxDequeueCountSetting] =
+            hostSettings.Queues.MaxDequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration.AddInMemoryCollection(options.Settings);
 
         if (options.Urls is not null)
@@ -177,6 +181,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         if (options.AddAppServices)
         {
             builder.Services.AddReintegration(builder.Configuration);
+            // Dead letters of the Service Bus stand-in, as a namespace's DeadletteredMessages metric is in Azure.
+            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Reintegration.ServiceBusStandIn.Broker.BrokerMetrics.MeterName));
         }
 
         options.ConfigureServices?.Invoke(builder.Services);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
@@ -32,6 +33,13 @@ public sealed record Problem(string Type, string Title, int Status, string? Deta
     /// <summary>For 503: the state of each dependency.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Dependencies { get; init; }
+
+    /// <summary>
+    /// The W3C trace id of the request (the span current when the problem was made), so an answer a user reports
+    /// can be matched to the logs and traces of the same request (docs/decisions/0016).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceId { get; init; } = Activity.Current?.TraceId.ToHexString();
 
     public JsonResponse ToResponse() => new(Status, this, "application/problem+json");
 

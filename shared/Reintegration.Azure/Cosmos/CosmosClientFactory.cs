@@ -16,6 +16,8 @@ public static class CosmosClientFactory
         {
             ApplicationName = "reintegration",
             UseSystemTextJsonSerializerWithOptions = ProgrammeJson.Options,
+            // Each operation a span of the request's trace (source Azure.Cosmos.Operation, docs/decisions/0016).
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
         };
         if (options.AcceptLocalCertificate)
         {

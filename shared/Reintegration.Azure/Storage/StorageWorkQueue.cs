@@ -1,12 +1,17 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Reintegration.Core;
 using Reintegration.Core.Monitoring;
+using Reintegration.Core.Observability;
 
 namespace Reintegration.Azure.Storage;
 
-/// <summary>Background work on Storage queues, Base64-encoded as the Functions host's queue trigger expects by default.</summary>
+/// <summary>
+/// Background work on Storage queues, Base64-encoded as the Functions host's queue trigger expects by default.
+/// Each message carries the trace context of a span of its own ("send {queue}"), so the handler's span is its child.
+/// </summary>
 public sealed class StorageWorkQueue(QueueServiceClient queues) : IWorkQueue
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> clients = new();
@@ -19,6 +24,11 @@ public sealed class StorageWorkQueue(QueueServiceClient queues) : IWorkQueue
             await client.CreateIfNotExistsAsync();
             return client;
         })).Value;
-        await queue.SendMessageAsync(JsonSerializer.Serialize(work, ProgrammeJson.Options), cancellationToken);
+        using var sending = ProgrammeTelemetry.Source.StartActivity($"send {queueName}", ActivityKind.Producer);
+        sending?.SetTag("messaging.system", "azure_storage_queues");
+        sending?.SetTag("messaging.operation.type", "send");
+        sending?.SetTag("messaging.destination.name", queueName);
+        var body = WorkMessageBody.For(work, sending ?? Activity.Current);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(body, ProgrammeJson.Options), cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Reintegration.Core.Cases;
 using Reintegration.Core.Gate;
 using Reintegration.Core.Ids;
+using Reintegration.Core.Observability;
 using Reintegration.Core.ReferenceData;
 using Reintegration.Core.Time;
 
@@ -18,7 +19,8 @@ public sealed class MonitoringDeadlines(
     SystemCaseChanges system,
     IWorkQueue queue,
     IOptions<MonitoringWindows> windows,
-    ProgrammeClock clock)
+    ProgrammeClock clock,
+    ProgrammeMetrics metrics)
 {
     private static readonly TimeSpan RedeliveryAfter = TimeSpan.FromMinutes(10);
 
@@ -37,6 +39,11 @@ public sealed class MonitoringDeadlines(
                 continue;
             }
             var graceDays = grace.GetValueOrDefault(@case.PhaseId);
+            if (@case.Status == CaseStatus.Monitoring)
+            {
+                run.OverdueCheckpoints += @case.Checkpoints.Count(c =>
+                    CheckpointClock.StatusOn(c, today, graceDays, windows.Value) == CheckpointStatus.Overdue);
+            }
             var raised = 0;
             if (@case.RaiseAlerts(clock.Now, today, graceDays, windows.Value) > 0)
             {
@@ -51,6 +58,8 @@ public sealed class MonitoringDeadlines(
                 run.DeliveriesQueued++;
             }
         }
+        metrics.RecordAlertsRaised(run.AlertsRaised);
+        metrics.RecordDeadlineRun(run.OverdueCheckpoints);
         return run;
     }
 }
@@ -62,4 +71,7 @@ public sealed class DeadlineRun
     public int AlertsRaised { get; set; }
     public int DeliveriesQueued { get; set; }
     public int SchedulingQueued { get; set; }
+
+    /// <summary>Open checkpoints of the cases read that are past their due date and grace period.</summary>
+    public int OverdueCheckpoints { get; set; }
 }

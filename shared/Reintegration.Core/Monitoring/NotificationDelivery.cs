@@ -1,6 +1,7 @@
 using Reintegration.Core.Cases;
 using Reintegration.Core.Gate;
 using Reintegration.Core.Ids;
+using Reintegration.Core.Observability;
 using Reintegration.Core.Time;
 
 namespace Reintegration.Core.Monitoring;
@@ -10,7 +11,7 @@ namespace Reintegration.Core.Monitoring;
 /// marked and the queue (and later the deadline job) tries again; if marking fails after a send,
 /// the retry sends the same MessageIds, which Service Bus drops as duplicates.
 /// </summary>
-public sealed class NotificationDelivery(SystemCaseChanges system, INotificationPublisher publisher, ProgrammeClock clock)
+public sealed class NotificationDelivery(SystemCaseChanges system, INotificationPublisher publisher, ProgrammeClock clock, ProgrammeMetrics metrics)
 {
     public async Task<int> DeliverAsync(CaseId caseId, CancellationToken cancellationToken)
     {
@@ -27,7 +28,19 @@ public sealed class NotificationDelivery(SystemCaseChanges system, INotification
         }
         var messages = pending.Select(n => new NotificationMessage(n.MessageId, n.Kind, @case.Id, n.Kind is AlertKind.CasePaused or AlertKind.CaseResumed ? "" : @case.Person.Initials, n.CheckpointId,
             n.DueOn, n.PartnerId, n.OrganisationId, $"/api/cases/{@case.Id}/checkpoints")).ToList();
-        await publisher.PublishAsync(messages, cancellationToken);
+        try
+        {
+            await publisher.PublishAsync(messages, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.RecordDeliveryFailed(messages.Count, e);
+            throw;
+        }
+        foreach (var kind in messages.GroupBy(m => m.Kind))
+        {
+            metrics.RecordDelivered(kind.Key.ToString(), kind.Count());
+        }
         var sent = messages.Select(m => m.MessageId).ToHashSet();
         // Marked only when something was still unmarked: a delivery run twice leaves the case (and its ETag) alone.
         await system.ChangeAsync(caseId, c =>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,11 +8,39 @@ namespace Reintegration.LocalHost.Functions;
 
 /// <summary>
 /// Invokes one function in the given (scoped) services: a new instance of the function class per invocation,
-/// constructor-injected, as the Functions worker does.
+/// constructor-injected, as the Functions worker does. Each invocation is an "Invoke" span on the worker's
+/// ActivitySource with the worker's faas.* tags, so traces look the same under both hosts.
 /// </summary>
 internal static class FunctionInvoker
 {
+    /// <summary>The Functions worker's own ActivitySource name.</summary>
+    public const string WorkerActivitySource = "Microsoft.Azure.Functions.Worker";
+
+    private static readonly ActivitySource Worker = new(WorkerActivitySource);
+
     public static async Task<object?> InvokeAsync(FunctionDescriptor function, IServiceProvider services, InvocationInput input)
+    {
+        using var invocation = Worker.StartActivity("Invoke");
+        invocation?.SetTag("faas.name", function.Name);
+        invocation?.SetTag("faas.trigger", function.Trigger switch
+        {
+            TriggerKind.Http => "http",
+            TriggerKind.Timer => "timer",
+            TriggerKind.Queue => "pubsub",
+            _ => "other",
+        });
+        try
+        {
+            return await InvokeCoreAsync(function, services, input).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            invocation?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private static async Task<object?> InvokeCoreAsync(FunctionDescriptor function, IServiceProvider services, InvocationInput input)
     {
         var arguments = function.Parameters.Select(p => Argument(p, function, services, input)).ToArray();
         var instance = ActivatorUtilities.CreateInstance(services, function.FunctionClass);

@@ -266,6 +266,7 @@ sealed class MessageQueue
 
         broker.After(log => BrokerLog.DeadLettered(log, message.LogId, Path, reason ?? "(no reason)"));
         DeadLetterQueue.Enqueue(deadLetter);
+        BrokerMetrics.RecordDeadLettered(Path, reason);
     }
 
     void RemoveExpired()
