@@ -15,13 +15,21 @@ public interface IReportFiguresStore
 
 /// <summary>
 /// <paramref name="ComputedAt"/>: the last run; the figures hold every case change before it.
-/// <paramref name="Position"/>: where in the cases' change order the next run starts.
+/// <paramref name="Position"/>: the latest change stamp read; the next run reads from it again, as more changes may
+/// carry the same stamp. <paramref name="Boundary"/>: the cases read with that stamp and a hash of their figures, so
+/// reading them again changes nothing.
 /// <paramref name="Version"/>: counts the runs that changed figures, so readers reload only then.
 /// </summary>
-public sealed record ProjectionState(DateTimeOffset ComputedAt, long Position, long Version);
+public sealed record ProjectionState(DateTimeOffset ComputedAt, long Position, long Version)
+{
+    public IReadOnlyDictionary<string, string> Boundary { get; init; } = new Dictionary<string, string>();
+}
 
-/// <summary>Cases in the order they were last changed, from a position on: the job's way to read only what changed.</summary>
+/// <summary>
+/// Cases changed at or after a change stamp (which rises with every write, but several writes may share one): the
+/// job's way to read only what changed.
+/// </summary>
 public interface ICaseChanges
 {
-    IAsyncEnumerable<(Case Case, long Position)> SinceAsync(long position, CancellationToken cancellationToken);
+    IAsyncEnumerable<(Case Case, long Stamp)> SinceAsync(long stamp, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Reintegration.Core.Time;
 
 namespace Reintegration.Core.Reports;
@@ -14,16 +16,31 @@ public sealed class ReportFiguresJob(ICaseChanges changes, IReportFiguresStore s
         var startedAt = clock.Now;
         var state = await store.StateAsync(cancellationToken) ?? new ProjectionState(DateTimeOffset.MinValue, 0, 0);
         var changed = new Dictionary<string, CaseFigures>(StringComparer.Ordinal);
-        var position = state.Position;
-        await foreach (var (@case, at) in changes.SinceAsync(state.Position, cancellationToken))
+        var read = new List<(string Id, long Stamp, string Hash)>();
+        await foreach (var (@case, stamp) in changes.SinceAsync(state.Position, cancellationToken))
         {
-            changed[@case.Id] = CaseFigures.Of(@case, ProgrammeClock.DefaultZone);
-            position = Math.Max(position, at);
+            var figures = CaseFigures.Of(@case, ProgrammeClock.DefaultZone);
+            var hash = Hash(figures);
+            read.Add((@case.Id, stamp, hash));
+            // A case of the last run's last stamp, unchanged since: read again only because stamps are coarse.
+            if (stamp == state.Position && state.Boundary.TryGetValue(@case.Id, out var seen) && seen == hash)
+            {
+                continue;
+            }
+            changed[@case.Id] = figures;
         }
+        var position = read.Count == 0 ? state.Position : Math.Max(state.Position, read.Max(r => r.Stamp));
+        var boundary = read.Count == 0
+            ? state.Boundary
+            : read.Where(r => r.Stamp == position).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Hash, StringComparer.Ordinal);
         var version = changed.Count > 0 ? state.Version + 1 : state.Version;
-        await store.SaveAsync(changed.Values.ToList(), new ProjectionState(startedAt, position, version), cancellationToken);
+        await store.SaveAsync(changed.Values.ToList(), new ProjectionState(startedAt, position, version) { Boundary = boundary },
+            cancellationToken);
         return new ProjectionRun(changed.Count, version);
     }
+
+    private static string Hash(CaseFigures figures) =>
+        Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(figures, ProgrammeJson.Options)))[..22];
 }
 
 public sealed record ProjectionRun(int CasesUpdated, long Version);
