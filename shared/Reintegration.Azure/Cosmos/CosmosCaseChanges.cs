@@ -11,10 +11,10 @@ namespace Reintegration.Azure.Cosmos;
 /// </summary>
 public sealed class CosmosCaseChanges(CosmosDatabase database) : ICaseChanges
 {
-    public async IAsyncEnumerable<(Case Case, long Position)> SinceAsync(long position,
+    public async IAsyncEnumerable<(Case Case, long Stamp)> SinceAsync(long stamp,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c._ts >= @since").WithParameter("@since", position);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c._ts >= @since").WithParameter("@since", stamp);
         using var iterator = database.Container(Containers.Cases).GetItemQueryIterator<JsonElement>(query,
             requestOptions: new QueryRequestOptions { MaxItemCount = 500 });
         while (iterator.HasMoreResults)

@@ -15,36 +15,33 @@ public static class SmallCellSuppression
         for (var round = 0; round <= values.Count; round++)
         {
             var bounds = DisclosureBounds.Of(problem, marks, threshold);
-            var pinned = Enumerable.Range(0, values.Count).FirstOrDefault(i => marks[i] != CellMark.Shown && bounds[i].Pinned, -1);
-            if (pinned < 0 || !HideOneMore(problem, marks, pinned))
+            var pinned = Enumerable.Range(0, values.Count).Where(i => marks[i] != CellMark.Shown && bounds[i].Pinned).ToHashSet();
+            if (pinned.Count == 0 || NextToHide(problem, marks, pinned) is not { } next)
             {
                 return marks;
             }
+            marks[next] = CellMark.Protecting;
         }
         return marks;
     }
 
-    private static bool HideOneMore(SuppressionProblem problem, CellMark[] marks, int pinned)
+    /// <summary>
+    /// The shown entry to hide next: the smallest non-zero member of an equation holding a pinned entry (equations whose
+    /// total is shown first, as those are what pin it); else such an equation's total; else the smallest non-zero
+    /// entry of any equation with something hidden in it, as a pin can come from further away.
+    /// </summary>
+    private static int? NextToHide(SuppressionProblem problem, CellMark[] marks, HashSet<int> pinned)
     {
-        var holding = problem.Equations.Where(e => e.Total == pinned || e.Members.Contains(pinned))
-            .OrderBy(e => marks[e.Total] == CellMark.Shown ? 0 : 1).ToList();
-        foreach (var equation in holding)
-        {
-            var candidate = equation.Members
-                .Where(m => marks[m] == CellMark.Shown && problem.Values[m] > 0)
-                .OrderBy(m => problem.Values[m]).ThenBy(m => m)
-                .Select(m => (int?)m).FirstOrDefault();
-            if (candidate is { } member)
-            {
-                marks[member] = CellMark.Protecting;
-                return true;
-            }
-        }
-        foreach (var equation in holding.Where(e => marks[e.Total] == CellMark.Shown))
-        {
-            marks[equation.Total] = CellMark.Protecting;
-            return true;
-        }
-        return false;
+        var values = problem.Values;
+        bool Shown(int i) => marks[i] == CellMark.Shown && values[i] > 0;
+        int? Smallest(IEnumerable<int> entries) =>
+            entries.Where(Shown).OrderBy(i => values[i]).ThenBy(i => i).Select(i => (int?)i).FirstOrDefault();
+
+        var holding = problem.Equations.Where(e => pinned.Contains(e.Total) || e.Members.Any(pinned.Contains)).ToList();
+        return Smallest(holding.Where(e => marks[e.Total] == CellMark.Shown).SelectMany(e => e.Members))
+            ?? Smallest(holding.SelectMany(e => e.Members))
+            ?? Smallest(holding.Select(e => e.Total))
+            ?? Smallest(problem.Equations.Where(e => marks[e.Total] != CellMark.Shown || e.Members.Any(m => marks[m] != CellMark.Shown))
+                .SelectMany(e => e.Members.Append(e.Total)));
     }
 }
