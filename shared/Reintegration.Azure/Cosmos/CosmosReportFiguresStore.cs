@@ -33,7 +33,9 @@ public sealed class CosmosReportFiguresStore(CosmosDatabase database) : IReportF
     public async Task<IReadOnlyList<CaseFigures>> AllAsync(CancellationToken cancellationToken)
     {
         var all = new List<CaseFigures>();
-        using var iterator = Figures.GetItemQueryIterator<FiguresDocument>(new QueryDefinition("SELECT * FROM f"),
+        // The stand-in ignores a partition given only in the request options, so the kind is in the WHERE clause too.
+        var query = new QueryDefinition("SELECT * FROM f WHERE f.kind = @kind").WithParameter("@kind", FiguresKind);
+        using var iterator = Figures.GetItemQueryIterator<FiguresDocument>(query,
             requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(FiguresKind), MaxItemCount = 1000 });
         while (iterator.HasMoreResults)
         {

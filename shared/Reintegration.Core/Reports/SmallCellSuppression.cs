@@ -16,6 +16,11 @@ public static class SmallCellSuppression
         {
             var bounds = DisclosureBounds.Of(problem, marks, threshold);
             var pinned = Enumerable.Range(0, values.Count).Where(i => marks[i] != CellMark.Shown && bounds[i].Pinned).ToHashSet();
+            // Propagation misses pins that only whole numbers and several equations together make: search for them too.
+            if (pinned.Count == 0 && ExactAudit.FirstRecoverable(problem, marks, threshold) is { } recoverable)
+            {
+                pinned.Add(recoverable);
+            }
             if (pinned.Count == 0 || NextToHide(problem, marks, pinned) is not { } next)
             {
                 return marks;
