@@ -85,6 +85,9 @@ param retentionPersonalDataMonths string = ''
 @description('Retention:FinancialRecordsYears, the funder\'s audit period. Empty: not set, the app\'s default (7).')
 param retentionFinancialRecordsYears string = ''
 
+@description('ReportFiguresSchedule: 6-field NCRONTAB of the report figures job. Empty: every minute, 0 * * * * *.')
+param reportFiguresSchedule string = ''
+
 // ---------------------------------------------------------------------------------------------
 // Alerts when work gets stuck (modules/alerts.bicep, docs/decisions/0016)
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +283,8 @@ module functionApp 'modules/functionapp.bicep' = {
         MonitoringDeadlineSchedule: empty(monitoringDeadlineSchedule) ? '0 0 * * * *' : monitoringDeadlineSchedule
         // Timer trigger %RetentionSchedule%.
         RetentionSchedule: empty(retentionSchedule) ? '0 30 2 * * *' : retentionSchedule
+        // Timer trigger %ReportFiguresSchedule% (docs/reports.md): how far the reports may be behind the cases.
+        ReportFiguresSchedule: empty(reportFiguresSchedule) ? '0 * * * * *' : reportFiguresSchedule
         // Reference data is maintained through the API in Azure, never seeded with demo data.
         ReferenceData__SeedDemo: 'false'
       },

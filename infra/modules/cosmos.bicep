@@ -47,6 +47,12 @@ var containers = [
     partitionKeyPath: '/caseId'
     defaultTtl: null
   }
+  {
+    // The report figures: one document per case and the job's state (docs/reports.md).
+    name: 'report-figures'
+    partitionKeyPath: '/kind'
+    defaultTtl: null
+  }
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {

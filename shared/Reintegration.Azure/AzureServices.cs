@@ -35,6 +35,9 @@ public static class AzureServices
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
         services.AddSingleton<IAccessLog, CosmosAccessLog>();
+        services.AddSingleton<Reintegration.Core.Reports.IReportFiguresStore, CosmosReportFiguresStore>();
+        services.AddSingleton<Reintegration.Core.Reports.ICaseChanges, CosmosCaseChanges>();
+        services.Configure<Reintegration.Core.Reports.ReportOptions>(configuration.GetSection(Reintegration.Core.Reports.ReportOptions.Section));
         services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.Configure<MonitoringWindows>(configuration.GetSection(MonitoringWindows.Section));

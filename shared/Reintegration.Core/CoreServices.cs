@@ -61,6 +61,11 @@ public static class CoreServices
         services.AddSingleton<Retention.RetentionPreview>();
         services.AddSingleton<IValidator<Retention.ErasureRequest>, Retention.ErasureRequestValidator>();
         services.AddSingleton<Retention.ErasureRequests>();
+        services.AddOptions<Reports.ReportOptions>()
+            .Validate(o => o.Valid, "Setting Reports:SmallCellThreshold must be from 2 to 100.").ValidateOnStart();
+        services.AddSingleton<Reports.ReportFigures>();
+        services.AddSingleton<Reports.ReportFiguresJob>();
+        services.AddSingleton<Reports.ProgrammeReports>();
         return services;
     }
 }

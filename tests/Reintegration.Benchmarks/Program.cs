@@ -22,6 +22,16 @@ if (args is ["--probe", .. var sizes])
     return;
 }
 
+// `-- --report-probe 1000 10000`: reports and the report figures job, timed a few times per size (no BenchmarkDotNet).
+if (args is ["--report-probe", .. var reportSizes])
+{
+    foreach (var size in reportSizes.Select(int.Parse))
+    {
+        await ReportProbe.RunAsync(size);
+    }
+    return;
+}
+
 // The benchmark processes BenchmarkDotNet starts write their probe results here; the summary's columns read them.
 var probes = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "deadline-probes"));
 if (Directory.Exists(probes))

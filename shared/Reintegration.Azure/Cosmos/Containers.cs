@@ -18,6 +18,9 @@ public static class Containers
     /// <summary>The access log: append-only records partitioned by case, so a case's log is one partition.</summary>
     public const string AccessLog = "access-log";
 
+    /// <summary>The report figures: one document per case and the job's state, partitioned by kind (docs/reports.md).</summary>
+    public const string ReportFigures = "report-figures";
+
     public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
     [
         (Cases, "/id", null),
@@ -25,5 +28,6 @@ public static class Containers
         (Idempotency, "/id", -1),
         (Documents, "/caseId", null),
         (AccessLog, "/caseId", null),
+        (ReportFigures, "/kind", null),
     ];
 }

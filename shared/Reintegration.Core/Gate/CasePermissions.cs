@@ -74,11 +74,15 @@ public static class CasePermissions
     };
 
     /// <summary>A partner sees a case assigned to it while the person's consent to share with the partner stands.</summary>
-    public static bool InScope(Caller caller, Case @case) => ScopeOf(caller) switch
+    public static bool InScope(Caller caller, Case @case) =>
+        InScope(ScopeOf(caller), @case.ReferringOrganisationId, @case.PartnerId, @case.SharedWithPartner);
+
+    /// <summary>The same rule for what is known of a case without the case (the report figures).</summary>
+    public static bool InScope(CaseScope scope, string referringOrganisationId, string? partnerId, bool sharedWithPartner) => scope switch
     {
         CaseScope.AllCases => true,
-        CaseScope.OfReferringOrganisation scope => @case.ReferringOrganisationId == scope.OrganisationId,
-        CaseScope.AssignedToPartner scope => @case.PartnerId == scope.PartnerId && @case.SharedWithPartner,
+        CaseScope.OfReferringOrganisation own => referringOrganisationId == own.OrganisationId,
+        CaseScope.AssignedToPartner partner => partnerId == partner.PartnerId && sharedWithPartner,
         _ => false,
     };
 

@@ -64,6 +64,27 @@ internal sealed class RequestGenerator
         var other = Gen.Frequency(
             (9, Gen.Const(new List<string>())),
             (1, Gen.OneOf(HostileInputs.QueryValues).Select(v => new List<string> { $"x={v}" })));
-        return (route.Template == "cases" ? listing : other).Select(ps => ps.Count == 0 ? "" : "?" + string.Join("&", ps));
+        return route.Template switch
+        {
+            "cases" => listing,
+            "reports/{report}" => ReportQuery,
+            _ => other,
+        }.Select(ps => ps.Count == 0 ? "" : "?" + string.Join("&", ps));
+    }
+
+    /// <summary>A report's period, filters and format: mostly valid, with odd values now and then.</summary>
+    private static Gen<List<string>> ReportQuery
+    {
+        get
+        {
+            var day = Gens.Mostly(["2026-01-01", "2026-03-31", "2026-12-31"], [.. HostileInputs.QueryValues, "2026-02-30", "31-12-2026", "1999-12-31"]);
+            var filter = Gen.Frequency(
+                (6, Gen.Const((string?)null)),
+                (4, Gen.Select(Gen.OneOf("phase", "country", "targetGroup", "referringOrganisation", "format"),
+                    Gens.Mostly(["phase-4", "GH", "VulnerableMigrant", "org-ref-demo", "csv", "xlsx", "html", "json"], HostileInputs.QueryValues),
+                    (name, v) => (string?)$"{name}={v}")));
+            return Gen.Select(day, day, filter.Array[0, 3], (from, to, filters) =>
+                new List<string> { $"from={from}", $"to={to}" }.Concat(filters.OfType<string>()).ToList());
+        }
     }
 }

@@ -14,6 +14,8 @@ internal static class LocalAppSettings
         ["MonitoringDeadlineSchedule"] = "0 0 * * * *",
         // The retention job's schedule: daily at 02:30 UTC, as in Azure unless configured otherwise.
         ["RetentionSchedule"] = "0 30 2 * * *",
+        // The report figures job: every minute, so reports are at most a minute behind the cases.
+        ["ReportFiguresSchedule"] = "0 * * * * *",
         ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
     };
 
