@@ -1,0 +1,24 @@
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Core.Imports;
+
+namespace Reintegration.Azure.Imports;
+
+public static class ImportServices
+{
+    /// <summary>Imports of carried-over cases: the use case, its row check, and its Cosmos, Blob and queue adapters.</summary>
+    public static IServiceCollection AddCaseImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
+            .Validate(o => o.BatchSize is > 0 and <= 5000 && o.Parallelism is > 0 and <= 64 && o.MaxFileBytes > 0 && o.MaxRowBytes > 0,
+                "Settings Imports:BatchSize (1 to 5000), Imports:Parallelism (1 to 64), Imports:MaxFileBytes and Imports:MaxRowBytes are not valid.")
+            .ValidateOnStart();
+        services.AddSingleton<ImportRowCheck>();
+        services.AddSingleton<CaseImports>();
+        services.AddSingleton<IImportStore, CosmosImportStore>();
+        services.AddSingleton<IImportFiles, BlobImportFiles>();
+        services.AddSingleton<IImportQueue, StorageImportQueue>();
+        return services;
+    }
+}
