@@ -14,7 +14,7 @@ public static class ServiceRegistration
     {
         services.AddProgramme();
         services.AddAzureAdapters(configuration);
-        Reintegration.Azure.Imports.ImportServices.AddCaseImports(services, configuration);
+        services.AddProgrammeOperations(configuration);
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience),

@@ -187,6 +187,17 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
             where.Add("c.countryOfReturn = @country");
             parameters["@country"] = country;
         }
+        // Each word is a lookup in the index of the stored search words; no case is scanned.
+        foreach (var (word, i) in (filter.NameWords ?? []).Select((w, i) => (w, i)))
+        {
+            where.Add($"ARRAY_CONTAINS(c.searchWords, @word{i})");
+            parameters[$"@word{i}"] = word;
+        }
+        if (filter.DateOfBirth is { } born)
+        {
+            where.Add("c.person.dateOfBirth = @born");
+            parameters["@born"] = born.ToString("yyyy-MM-dd");
+        }
 
         var sql = new StringBuilder("SELECT * FROM c");
         if (where.Count > 0)

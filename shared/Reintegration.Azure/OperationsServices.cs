@@ -3,12 +3,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Core.Imports;
 
-namespace Reintegration.Azure.Imports;
+using Reintegration.Azure.Imports;
 
-public static class ImportServices
+namespace Reintegration.Azure;
+
+public static class OperationsServices
 {
-    /// <summary>Imports of carried-over cases: the use case, its row check, and its Cosmos, Blob and queue adapters.</summary>
-    public static IServiceCollection AddCaseImports(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Imports of carried-over cases (the use case, its row check, its Cosmos, Blob and queue adapters), and delta sync of
+    /// case listings.
+    /// </summary>
+    public static IServiceCollection AddProgrammeOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
             .Validate(o => o.BatchSize is > 0 and <= 5000 && o.Parallelism is > 0 and <= 64 && o.MaxFileBytes > 0 && o.MaxRowBytes > 0,
@@ -19,6 +24,8 @@ public static class ImportServices
         services.AddSingleton<IImportStore, CosmosImportStore>();
         services.AddSingleton<IImportFiles, BlobImportFiles>();
         services.AddSingleton<IImportQueue, StorageImportQueue>();
+        services.AddSingleton<Reintegration.Core.Sync.ICaseChanges, Reintegration.Azure.Cosmos.CosmosCaseChanges>();
+        services.AddSingleton<Reintegration.Core.Sync.CaseSync>();
         return services;
     }
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Azure.Cosmos;
+using Reintegration.Core;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Errors;
+using Reintegration.Core.Gate;
+using Reintegration.Core.Storage;
+using Reintegration.Core.Sync;
+
+namespace Reintegration.Azure.Cosmos;
+
+/// <summary>Changes by Cosmos DB's <c>_ts</c> (seconds, set by the service on every write), within a scope's history.</summary>
+public sealed class CosmosCaseChanges(CosmosDatabase database, CosmosETags etags) : ICaseChanges
+{
+    private Container Cases => database.Container(Containers.Cases);
+
+    public async Task<long> LatestStampAsync(CaseScope scope, CancellationToken cancellationToken)
+    {
+        var (where, key) = Condition(scope);
+        var query = new QueryDefinition($"SELECT TOP 1 VALUE c._ts FROM c{where} ORDER BY c._ts DESC");
+        if (key is not null)
+        {
+            query = query.WithParameter("@scope", key);
+        }
+        using var iterator = Cases.GetItemQueryIterator<long>(query);
+        while (iterator.HasMoreResults)
+        {
+            foreach (var stamp in await iterator.ReadNextAsync(cancellationToken))
+            {
+                return stamp;
+            }
+        }
+        return 0;
+    }
+
+    public async Task<Page<Versioned<Case>>> ChangedSinceAsync(CaseScope scope, long stamp, PageRequest page, CancellationToken cancellationToken)
+    {
+        var (where, key) = Condition(scope);
+        var query = new QueryDefinition($"SELECT * FROM c{(where.Length == 0 ? " WHERE" : where + " AND")} c._ts >= @since ORDER BY c._ts ASC")
+            .WithParameter("@since", stamp);
+        if (key is not null)
+        {
+            query = query.WithParameter("@scope", key);
+        }
+        using var iterator = Cases.GetItemQueryIterator<JsonElement>(query, ContinuationTokens.FromClient(page.ContinuationToken),
+            new QueryRequestOptions { MaxItemCount = page.Size });
+        FeedResponse<JsonElement> response;
+        try
+        {
+            response = await iterator.ReadNextAsync(cancellationToken);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.BadRequest && page.ContinuationToken is not null)
+        {
+            throw RequestValidationException.ForField("continuationToken", "Not a token this API gave out, or one for another query.");
+        }
+        var items = response.Select(element => new Versioned<Case>(element.Deserialize<Case>(ProgrammeJson.Options)!,
+            etags.ToHttp(element.GetProperty("_etag").GetString()!))).ToList();
+        return new Page<Versioned<Case>>(items, ContinuationTokens.ToClient(response.ContinuationToken));
+    }
+
+    /// <summary>Every case for coordinators and the DPO; otherwise the cases that have ever been in the scope.</summary>
+    private static (string Where, string? Key) Condition(CaseScope scope) =>
+        ScopeKeys.Of(scope) is { } key ? (" WHERE ARRAY_CONTAINS(c.scopeHistory, @scope)", key) : ("", null);
+}
