@@ -146,11 +146,17 @@ public sealed class ImportTests(LocalHostFixture host)
         var run = Guid.NewGuid().ToString("N")[..8];
         var lines = Enumerable.Range(1, 600).Select(i =>
             Imports.Row($"P3-{run}-{i:D4}", organisation, partner, new DateOnly(2026, 3, 2), new DateOnly(2026, 5, 1)).ToJsonString()).ToList();
-        var importId = ImportId.From(await Imports.Start(Imports.File(lines)));
+        var file = Imports.File(lines);
+        var importId = ImportId.From(await Imports.Start(file));
         await Imports.Completed(importId.Value);
         var (_, etag) = await Case(CaseIdOf($"P3-{run}-0300"));
 
-        // The cases of every batch are written, but the progress goes back to the start, as if each save had been lost.
+        // The cases of every batch are written, but the progress goes back to the start, as if each save had been lost
+        // (and the file, deleted once the import completed, is there again).
+        using (var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)))
+        {
+            await host.Services.GetRequiredService<IImportFiles>().SaveAsync(importId, stream, long.MaxValue, CancellationToken.None);
+        }
         var store = host.Services.GetRequiredService<IImportStore>();
         var done = (await store.FindAsync(importId, CancellationToken.None))!;
         await store.ReplaceAsync(done.Value with

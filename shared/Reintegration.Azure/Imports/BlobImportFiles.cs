@@ -39,6 +39,9 @@ public sealed class BlobImportFiles(BlobServiceClient service) : IImportFiles
     public async Task<Stream> OpenAsync(ImportId importId, long fromByte, CancellationToken cancellationToken) =>
         await container.GetBlobClient(BlobName(importId)).OpenReadAsync(fromByte, cancellationToken: cancellationToken);
 
+    public async Task DeleteAsync(ImportId importId, CancellationToken cancellationToken) =>
+        await container.GetBlobClient(BlobName(importId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     private static string BlobName(ImportId importId) => $"{importId.Value}.jsonl";
 
     private sealed class FileTooLargeException : Exception;

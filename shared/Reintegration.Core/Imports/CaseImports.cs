@@ -60,6 +60,8 @@ public sealed class CaseImports(
         var job = found.Value;
         if (job.Status == ImportStatus.Completed)
         {
+            // Redelivered after the last batch: only the file may be left to delete.
+            await files.DeleteAsync(importId, cancellationToken);
             return false;
         }
         var importer = new Caller(job.ImportedById, Role.Coordinator, job.ImportedByOrganisationId) { CorrelationId = $"import/{job.Id}" };
@@ -107,11 +109,13 @@ public sealed class CaseImports(
             // Another delivery of this message did the batch and moved on; its progress stands.
             return false;
         }
-        if (!endOfFile)
+        if (endOfFile)
         {
-            await queue.EnqueueAsync(importId, cancellationToken);
+            await files.DeleteAsync(importId, cancellationToken);
+            return false;
         }
-        return !endOfFile;
+        await queue.EnqueueAsync(importId, cancellationToken);
+        return true;
     }
 
     private async Task<RowOutcome> ImportRowAsync(FileLine line, string importId, ReferenceDataSet reference,

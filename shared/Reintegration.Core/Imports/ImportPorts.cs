@@ -20,6 +20,9 @@ public interface IImportFiles
 
     /// <summary>The file from the given byte on.</summary>
     Task<Stream> OpenAsync(ImportId importId, long fromByte, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the file, if it is still there: it holds personal data of every row, and is not needed once read.</summary>
+    Task DeleteAsync(ImportId importId, CancellationToken cancellationToken);
 }
 
 /// <summary>The import's batches: one message per batch, naming the import only.</summary>
