@@ -10,8 +10,8 @@ namespace Reintegration.Azure;
 public static class OperationsServices
 {
     /// <summary>
-    /// Imports of carried-over cases (the use case, its row check, its Cosmos, Blob and queue adapters), and delta sync of
-    /// case listings.
+    /// Imports of carried-over cases (the use case, its row check, its Cosmos, Blob and queue adapters), delta sync of
+    /// case listings, and the country information for returnees.
     /// </summary>
     public static IServiceCollection AddProgrammeOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,9 @@ public static class OperationsServices
         services.AddSingleton<IImportQueue, StorageImportQueue>();
         services.AddSingleton<Reintegration.Core.Sync.ICaseChanges, Reintegration.Azure.Cosmos.CosmosCaseChanges>();
         services.AddSingleton<Reintegration.Core.Sync.CaseSync>();
+        services.AddSingleton<Reintegration.Core.ReferenceData.ICountryInformationStore, ReferenceData.CosmosCountryInformationStore>();
+        services.AddSingleton<IValidator<Reintegration.Core.ReferenceData.CountryInformationRequest>, Reintegration.Core.ReferenceData.CountryInformationRequestValidator>();
+        services.AddSingleton<Reintegration.Core.ReferenceData.CountryInformationService>();
         return services;
     }
 }

@@ -92,10 +92,6 @@ public sealed class ErasureTests(LocalHostFixture host)
     {
         var organisation = await api.NewOrganisation();
         var (id, _) = await api.CaseAt("Accepted", organisation);
-        using (var before = await api.Coordinator().GetAsync($"api/cases/{id}", Cancel))
-        {
-            born = (await Api.ReadObject(before))["person"]!["dateOfBirth"]!.GetValue<string>();
-        }
         await Erasure.Withdraw(api, id, organisation);
 
         using (var byCoordinator = await api.Coordinator().GetAsync("api/retention/preview", Cancel))
