@@ -96,6 +96,16 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("GetCaseAccessLog", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/access-log"), [403, 404, 403, 403, 404, 200]),
         new("ExportCase", "PartnerAssigned", s => Send(HttpMethod.Get, $"api/cases/{s.CaseId}/export"), [403, 404, 403, 403, 404, 200]),
         new("SearchAccessLog", "Referred", _ => Send(HttpMethod.Get, "api/access-log?organisationId=org-ref-demo"), [403, 403, 403, 403, 403, 200]),
+        // A coordinator gets past access and meets the file's media type (JSON lines, not JSON).
+        new("StartImport", "Referred", _ => Send(HttpMethod.Post, "api/imports", new JsonObject()), [403, 403, 415, 403, 403, 403]),
+        new("GetImport", "Referred", _ => Send(HttpMethod.Get, $"api/imports/{Guid.NewGuid()}"), [403, 403, 404, 403, 403, 403]),
+        new("GetCountryInformation", "Referred", _ => Send(HttpMethod.Get, "api/countries/GH/information"), [200, 200, 200, 200, 200, 200]),
+        // A coordinator gets past access and is asked for If-Match.
+        new("SetCountryInformation", "Referred", _ => Send(HttpMethod.Put, "api/countries/GH/information", new JsonObject
+        {
+            ["texts"] = new JsonArray(new JsonObject { ["language"] = "en", ["supportOffered"] = new JsonArray("Support."), ["howToReachUs"] = "Ask." }),
+            ["lastReviewedOn"] = "2026-01-01",
+        }), [403, 403, 428, 403, 403, 403]),
         new("zzUnknownRoute", "Referred", s => Send(HttpMethod.Delete, $"api/cases/{s.CaseId}"), [405, 405, 405, 405, 405, 405]),
     ];
 

@@ -9,7 +9,12 @@ using Reintegration.Testing;
 
 namespace Reintegration.EndToEnd.Tests;
 
+/// <summary>Imports write thousands of cases: alone, so the other tests' requests do not wait on the stand-in behind them.</summary>
+[CollectionDefinition(nameof(ImportTests), DisableParallelization = true)]
+public sealed class ImportsRunAlone;
+
 /// <summary>Carried-over cases from phase 3 brought in by a coordinator, through the local host and its queue.</summary>
+[Collection(nameof(ImportTests))]
 public sealed class ImportTests(LocalHostFixture host)
 {
     private readonly Api api = new(host);

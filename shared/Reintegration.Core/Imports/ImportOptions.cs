@@ -11,7 +11,7 @@ public sealed class ImportOptions
     public int BatchSize { get; set; } = 250;
 
     /// <summary>Rows of a batch written at the same time.</summary>
-    public int Parallelism { get; set; } = 8;
+    public int Parallelism { get; set; } = 4;
 
     /// <summary>The import's record keeps this many row errors; the count of refused rows is always complete.</summary>
     public int MaxRecordedErrors { get; set; } = 1000;

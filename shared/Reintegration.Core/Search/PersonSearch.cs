@@ -13,16 +13,33 @@ public static class PersonSearch
     public const int MaxQueryLength = 200;
     public const int MaxWords = 8;
 
-    /// <summary>Letters that do not decompose into a base letter and a mark.</summary>
-    private static readonly Dictionary<char, string> Folded = new()
-    {
-        ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['ø'] = "o", ['đ'] = "d", ['ð'] = "d", ['ł'] = "l", ['ı'] = "i", ['þ'] = "th", ['ħ'] = "h",
-    };
+    /// <summary>
+    /// Latin letters with marks and letters that do not decompose, folded by table: string normalisation needs ICU,
+    /// which a host in globalisation-invariant mode does not have. Marks of other scripts are removed by normalisation
+    /// where it is available.
+    /// </summary>
+    private static readonly Dictionary<char, string> Folded = Table(
+        ("a", "àáâãäåāăąǎ"), ("c", "çćĉċč"), ("d", "ďđð"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("h", "ĥħ"), ("i", "ìíîïĩīĭįı"),
+        ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏőǒ"), ("r", "ŕŗř"), ("s", "śŝşšș"), ("t", "ţťŧț"),
+        ("u", "ùúûüũūŭůűųǔ"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"), ("ss", "ß"), ("ae", "æ"), ("oe", "œ"), ("th", "þ"));
+
+    private static Dictionary<char, string> Table(params (string To, string From)[] folds) =>
+        folds.SelectMany(f => f.From.Select(c => (c, f.To))).ToDictionary(p => p.c, p => p.To);
 
     public static IReadOnlyList<string> Words(params string?[] names)
     {
         var text = new StringBuilder();
-        foreach (var c in string.Join(' ', names.Where(n => n is not null)).Normalize(NormalizationForm.FormD))
+        var joined = string.Join(' ', names.Where(n => n is not null));
+        string decomposed;
+        try
+        {
+            decomposed = joined.Normalize(NormalizationForm.FormD);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            decomposed = joined;
+        }
+        foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
                 or UnicodeCategory.EnclosingMark)
@@ -39,7 +56,7 @@ public static class PersonSearch
                 text.Append(char.IsLetterOrDigit(lower) ? lower : ' ');
             }
         }
-        return text.ToString().Normalize(NormalizationForm.FormC)
+        return text.ToString()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 }
