@@ -129,6 +129,7 @@ var notificationTopicName = 'partner-notifications'
 var workQueues = [
   'checkpoint-scheduling'
   'notification-delivery'
+  'case-import'
 ]
 
 // ---------------------------------------------------------------------------------------------
