@@ -187,11 +187,11 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
             where.Add("c.countryOfReturn = @country");
             parameters["@country"] = country;
         }
-        // Each word is a lookup in the index of the stored search words; no case is scanned.
-        foreach (var (word, i) in (filter.NameWords ?? []).Select((w, i) => (w, i)))
+        // A lookup in the index of the stored search key; no case is scanned.
+        if (filter.NameWords is { Count: > 0 } words)
         {
-            where.Add($"ARRAY_CONTAINS(c.searchWords, @word{i})");
-            parameters[$"@word{i}"] = word;
+            where.Add("c.searchKey = @searchKey");
+            parameters["@searchKey"] = Core.Search.PersonSearch.Key(words);
         }
         if (filter.DateOfBirth is { } born)
         {

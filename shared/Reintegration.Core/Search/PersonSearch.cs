@@ -26,6 +26,9 @@ public static class PersonSearch
     private static Dictionary<char, string> Table(params (string To, string From)[] folds) =>
         folds.SelectMany(f => f.From.Select(c => (c, f.To))).ToDictionary(p => p.c, p => p.To);
 
+    /// <summary>The words as the one value stored and compared: all the person's names, in any order, must be asked for.</summary>
+    public static string Key(IEnumerable<string> words) => string.Join(' ', words);
+
     public static IReadOnlyList<string> Words(params string?[] names)
     {
         var text = new StringBuilder();

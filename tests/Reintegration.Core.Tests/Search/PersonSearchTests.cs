@@ -45,5 +45,5 @@ public class PersonSearchTests
 
     /// <summary>What the store receives: the words as written into the case's document.</summary>
     private static List<string> Stored(Case c) =>
-        JsonSerializer.SerializeToElement(c, ProgrammeJson.Options).GetProperty("searchWords").EnumerateArray().Select(w => w.GetString()!).ToList();
+        JsonSerializer.SerializeToElement(c, ProgrammeJson.Options).GetProperty("searchKey").GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
 }
