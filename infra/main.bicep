@@ -142,6 +142,7 @@ var notificationTopicName = 'partner-notifications'
 var workQueues = [
   'checkpoint-scheduling'
   'notification-delivery'
+  'case-import'
 ]
 
 // ---------------------------------------------------------------------------------------------

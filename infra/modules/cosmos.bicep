@@ -51,6 +51,8 @@ var containers = [
     // The report figures: one document per case and the job's state (docs/reports.md).
     name: 'report-figures'
     partitionKeyPath: '/kind'
+    name: 'imports'
+    partitionKeyPath: '/id'
     defaultTtl: null
   }
 ]

@@ -167,6 +167,15 @@ resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   }
 }
 
+// Import files of carried-over cases: written by the app from the request body, deleted once read.
+resource importsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'case-imports'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 // An upload URL stays valid for minutes after its file was accepted (and deleted) or rejected, and may create
 // the blob again; nothing reads such a file. This rule deletes whatever is left in the uploads container.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {

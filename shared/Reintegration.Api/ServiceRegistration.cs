@@ -17,6 +17,7 @@ public static class ServiceRegistration
         services.AddReintegrationTelemetry(configuration);
         services.AddProgramme();
         services.AddAzureAdapters(configuration);
+        services.AddProgrammeOperations(configuration);
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience),

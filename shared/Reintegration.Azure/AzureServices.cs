@@ -36,7 +36,7 @@ public static class AzureServices
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
         services.AddSingleton<IAccessLog, CosmosAccessLog>();
         services.AddSingleton<Reintegration.Core.Reports.IReportFiguresStore, CosmosReportFiguresStore>();
-        services.AddSingleton<Reintegration.Core.Reports.ICaseChanges, CosmosCaseChanges>();
+        services.AddSingleton<Reintegration.Core.Reports.ICaseChanges, CosmosReportCaseChanges>();
         services.Configure<Reintegration.Core.Reports.ReportOptions>(configuration.GetSection(Reintegration.Core.Reports.ReportOptions.Section));
         services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));

@@ -99,6 +99,16 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
         new("GetOpenApiDocument", "Referred", _ => Send(HttpMethod.Get, "api/openapi.json"), [200, 200, 200, 200, 200, 200]),
         new("GetApiDocs", "Referred", _ => Send(HttpMethod.Get, "api/docs"), [200, 200, 200, 200, 200, 200]),
         new("GetApiDocsFile", "Referred", _ => Send(HttpMethod.Get, "api/docs/docs.js"), [200, 200, 200, 200, 200, 200]),
+        // A coordinator gets past access and meets the file's media type (JSON lines, not JSON).
+        new("StartImport", "Referred", _ => Send(HttpMethod.Post, "api/imports", new JsonObject()), [403, 403, 415, 403, 403, 403]),
+        new("GetImport", "Referred", _ => Send(HttpMethod.Get, $"api/imports/{Guid.NewGuid()}"), [403, 403, 404, 403, 403, 403]),
+        new("GetCountryInformation", "Referred", _ => Send(HttpMethod.Get, "api/countries/GH/information"), [200, 200, 200, 200, 200, 200]),
+        // A coordinator gets past access and is asked for If-Match.
+        new("SetCountryInformation", "Referred", _ => Send(HttpMethod.Put, "api/countries/GH/information", new JsonObject
+        {
+            ["texts"] = new JsonArray(new JsonObject { ["language"] = "en", ["supportOffered"] = new JsonArray("Support."), ["howToReachUs"] = "Ask." }),
+            ["lastReviewedOn"] = "2026-01-01",
+        }), [403, 403, 428, 403, 403, 403]),
         new("zzUnknownRoute", "Referred", s => Send(HttpMethod.Delete, $"api/cases/{s.CaseId}"), [405, 405, 405, 405, 405, 405]),
     ];
 

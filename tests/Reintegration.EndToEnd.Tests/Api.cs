@@ -33,13 +33,25 @@ internal sealed class Api(LocalHostFixture host)
     public HttpClient Partner(string partner = "partner-gh-1") => host.ClientFor("partner", partner);
     public HttpClient Dpo() => host.ClientFor("dpo", "org-coordination");
 
-    public static JsonObject Referral(string country = "GH", string category = "AsylumProcedureExhausted") => new()
+    /// <summary>Dates of birth, one per referral, so that no referral is refused as a duplicate of another test's person.</summary>
+    private static int bornDays = Random.Shared.Next(0, 10_000);
+
+    /// <summary>An adult's date of birth no other referral of this run has (the duplicate check compares names and this).</summary>
+    public static string UniqueDateOfBirth()
+    {
+        var born = new DateOnly(1960, 1, 1).AddDays(Interlocked.Increment(ref bornDays) % 14_000);
+        // Never 1 January: anonymisation keeps the year as 1 January, and tests check the day is gone.
+        return (born is { Month: 1, Day: 1 } ? born.AddDays(1) : born).ToString("yyyy-MM-dd");
+    }
+
+    /// <param name="dateOfBirth">The person's; by default one no other referral of the run has.</param>
+    public static JsonObject Referral(string country = "GH", string category = "AsylumProcedureExhausted", string? dateOfBirth = null) => new()
     {
         ["person"] = new JsonObject
         {
             ["givenName"] = "Ama",
             ["familyName"] = "Mensah",
-            ["dateOfBirth"] = "1990-04-02",
+            ["dateOfBirth"] = dateOfBirth ?? UniqueDateOfBirth(),
             ["nationality"] = "GH",
             ["contact"] = new JsonObject { ["phone"] = "+31 6 1234 5678", ["email"] = "ama@example.org" },
         },

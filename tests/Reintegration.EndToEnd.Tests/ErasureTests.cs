@@ -38,6 +38,11 @@ public sealed class ErasureTests(LocalHostFixture host)
     {
         var organisation = await api.NewOrganisation();
         var (id, _) = await api.CaseAt("Accepted", organisation);
+        string born;
+        using (var before = await api.Coordinator().GetAsync($"api/cases/{id}", Cancel))
+        {
+            born = (await Api.ReadObject(before))["person"]!["dateOfBirth"]!.GetValue<string>();
+        }
         await Erasure.Withdraw(api, id, organisation);
 
         using (var byCoordinator = await Erasure.Request(api.Coordinator(), id, "personal-data"))
@@ -56,7 +61,7 @@ public sealed class ErasureTests(LocalHostFixture host)
         Assert.DoesNotContain("Ama", text);
         Assert.DoesNotContain("Mensah", text);
         Assert.DoesNotContain("Kofi", text);
-        Assert.DoesNotContain("1990-04-02", text);
+        Assert.DoesNotContain(born, text);
         Assert.DoesNotContain("ama@example.org", text);
         Assert.DoesNotContain("Needs medication", text);
         var person = (await Api.ReadObject(read))["person"]!;

@@ -64,9 +64,9 @@ public sealed class ReferralTests(LocalHostFixture host)
     public static TheoryData<string, string, string> BadBodies => new()
     {
         { "malformed JSON", "{\"person\": {", "body" },
-        { "wrong type", Api.Referral().ToJsonString().Replace("\"1990-04-02\"", "12345"), "person.dateOfBirth" },
+        { "wrong type", Api.Referral(dateOfBirth: "1990-04-02").ToJsonString().Replace("\"1990-04-02\"", "12345"), "person.dateOfBirth" },
         { "unknown field", Api.Referral().ToJsonString().Replace("\"countryOfReturn\"", "\"nickname\":\"x\",\"countryOfReturn\""), "nickname" },
-        { "missing field", Api.Referral().ToJsonString().Replace("\"familyName\":\"Mensah\",\"dateOfBirth\":\"1990-04-02\"", "\"dateOfBirth\":\"1990-04-02\""), "person.familyName" },
+        { "missing field", Api.Referral(dateOfBirth: "1990-04-02").ToJsonString().Replace("\"familyName\":\"Mensah\",\"dateOfBirth\":\"1990-04-02\"", "\"dateOfBirth\":\"1990-04-02\""), "person.familyName" },
         { "over-long field", Api.Referral().ToJsonString().Replace("\"Ama\"", $"\"{new string('a', 101)}\""), "person.givenName" },
         { "over-size body", Api.Referral().ToJsonString().Replace("\"Needs medication.\"", $"\"{new string('x', 70_000)}\""), "body" },
         { "JSON null", "null", "body" },
@@ -105,8 +105,9 @@ public sealed class ReferralTests(LocalHostFixture host)
             return await caseworker.SendAsync(request, Cancel);
         }
 
-        using var first = await Post(Api.Referral());
-        using var retry = await Post(Api.Referral());
+        var referral = Api.Referral();
+        using var first = await Post(referral);
+        using var retry = await Post(referral);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal(first.Headers.Location, retry.Headers.Location);

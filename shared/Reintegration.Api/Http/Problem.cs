@@ -30,6 +30,10 @@ public sealed record Problem(string Type, string Title, int Status, string? Deta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Holds { get; init; }
 
+    /// <summary>For 409 on a referral: the open case the person has already.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExistingCaseId { get; init; }
+
     /// <summary>For 503: the state of each dependency.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Dependencies { get; init; }

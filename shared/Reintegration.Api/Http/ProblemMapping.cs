@@ -23,6 +23,8 @@ public static class ProblemMapping
         PreconditionRequiredException e => Problem.Of(request, ProblemTypes.PreconditionRequired,
             StatusCodes.Status428PreconditionRequired, "If-Match is required.", e.Message),
         Core.Retention.ErasureHeldException e => Problem.Of(request, ProblemTypes.ErasureHeld, StatusCodes.Status409Conflict, "Held: not erased yet.", e.Message) with { Holds = e.Holds },
+        Core.Search.DuplicatePersonException e => Problem.Of(request, ProblemTypes.DuplicatePerson, StatusCodes.Status409Conflict,
+            "This person has an open case already.", e.Message) with { ExistingCaseId = e.ExistingCaseId },
         ConflictException e => Problem.Of(request, ProblemTypes.Conflict, StatusCodes.Status409Conflict, "Conflict.", e.Message),
         UnsupportedMediaTypeException e => Problem.Of(request, ProblemTypes.UnsupportedMediaType,
             StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", e.Message),

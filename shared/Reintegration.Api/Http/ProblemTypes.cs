@@ -17,6 +17,8 @@ public static class ProblemTypes
     public const string InvalidTransition = Prefix + "invalid-transition";
     /// <summary>409: an erasure something still holds back; "holds" names each (open-case, financial-retention).</summary>
     public const string ErasureHeld = Prefix + "erasure-held";
+    /// <summary>409: the person of a referral has an open case in the caller's scope already; "existingCaseId" names it.</summary>
+    public const string DuplicatePerson = Prefix + "duplicate-person";
     public const string StaleVersion = Prefix + "stale-version";
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string DependencyUnavailable = Prefix + "dependency-unavailable";

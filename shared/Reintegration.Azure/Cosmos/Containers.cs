@@ -20,6 +20,8 @@ public static class Containers
 
     /// <summary>The report figures: one document per case and the job's state, partitioned by kind (docs/reports.md).</summary>
     public const string ReportFigures = "report-figures";
+    /// <summary>Imports of carried-over cases and their progress, partitioned by id.</summary>
+    public const string Imports = "imports";
 
     public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
     [
@@ -29,5 +31,6 @@ public static class Containers
         (Documents, "/caseId", null),
         (AccessLog, "/caseId", null),
         (ReportFigures, "/kind", null),
+        (Imports, "/id", null),
     ];
 }

@@ -193,6 +193,17 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
             where.Add("c.countryOfReturn = @country");
             parameters["@country"] = country;
         }
+        // A lookup in the index of the stored search key; no case is scanned.
+        if (filter.NameWords is { Count: > 0 } words)
+        {
+            where.Add("c.searchKey = @searchKey");
+            parameters["@searchKey"] = Core.Search.PersonSearch.Key(words);
+        }
+        if (filter.DateOfBirth is { } born)
+        {
+            where.Add("c.person.dateOfBirth = @born");
+            parameters["@born"] = born.ToString("yyyy-MM-dd");
+        }
 
         var sql = new StringBuilder("SELECT * FROM c");
         if (where.Count > 0)

@@ -52,7 +52,9 @@ public abstract record WaitingFor
     public sealed record AnotherPartner(IReadOnlyList<string> InactivePartnerIds) : WaitingFor;
 }
 
-public sealed record CaseFilter(CaseStatus? Status, string? CountryOfReturn);
+/// <param name="NameWords">Cases whose person's names hold all these words (see Search.PersonSearch).</param>
+/// <param name="DateOfBirth">Cases whose person was born on this day.</param>
+public sealed record CaseFilter(CaseStatus? Status, string? CountryOfReturn, IReadOnlyList<string>? NameWords = null, DateOnly? DateOfBirth = null);
 
 public sealed record PageRequest(int Size, string? ContinuationToken)
 {

@@ -88,6 +88,41 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
             ?? throw new InvalidOperationException("A case that exists could not be read back.");
     }
 
+    /// <summary>
+    /// Creates an imported case unless one with its id exists (create-if-absent): answers the case and whether this call
+    /// created it. Recorded as an import by the coordinator who started it.
+    /// </summary>
+    public async Task<(Versioned<Case> Case, bool Created)> ImportAsync(Caller caller, Case @case, CancellationToken cancellationToken)
+    {
+        if (!CasePermissions.Import.RoleMay(caller.Role))
+        {
+            throw new ForbiddenException(CasePermissions.Import.RefusalForOthers);
+        }
+        await accessLog.AppendAsync([AccessRecord.Of(caller, @case.Id, CasePermissions.Import.Name, null, true, clock.Now)], cancellationToken);
+        if (await cases.TryCreateAsync(@case, cancellationToken) is { } created)
+        {
+            return (created, true);
+        }
+        return (await cases.FindAsync(CaseId.From(@case.Id), cancellationToken)
+            ?? throw new InvalidOperationException("A case that exists could not be read back."), false);
+    }
+
+    /// <summary>
+    /// The open cases in the caller's scope of the person with exactly these name words and date of birth (the duplicate
+    /// check of a referral). Not recorded: the answer names a case, no personal data; opening it is recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<Case>> OpenCasesOfPersonAsync(Caller caller, IReadOnlyList<string> words, DateOnly dateOfBirth,
+        CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var found = await cases.ListAsync(CasePermissions.ScopeOf(caller), new CaseFilter(null, null, words, dateOfBirth),
+            new PageRequest(PageRequest.MaxSize, null), cancellationToken);
+        return found.Items.Select(c => c.Value).Where(c => CaseWorkflow.IsOpen(c.Status) && c.SearchWords.SequenceEqual(words)).ToList();
+    }
+
     /// <summary>Whether the caller may register referrals at all; asked before a referral is even read.</summary>
     public static void EnsureMayRefer(Caller caller)
     {

@@ -15,6 +15,8 @@ public static class CasePermissions
 
     public static readonly CaseOperation Refer = new("refer", [Role.Caseworker],
         "Only a caseworker of a referring organisation registers referrals.");
+    public static readonly CaseOperation Import = new("import", [Role.Coordinator],
+        "Only a coordinator imports cases carried over from an earlier phase.");
     public static readonly CaseOperation View = new("view-case", Everyone, "");
     public static readonly CaseOperation List = new("list-cases", Everyone, "");
     public static readonly CaseOperation ReadTimeline = new("read-timeline", [Role.Caseworker, Role.Coordinator, Role.Dpo],

@@ -75,7 +75,7 @@ public sealed class CaseMonitoring(
         (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == @case.PhaseId)
         ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
 
-    private static MonitoringReport ToReport(Caller partner, ReportRequest r)
+    internal static MonitoringReport ToReport(Caller partner, ReportRequest r)
     {
         var answers = new ReportAnswers(Enum.Parse<WorkStatus>(r.Work!), r.IncomeCoversBasicNeeds!.Value, Enum.Parse<HousingSituation>(r.Housing!),
             Enum.Parse<FamilyTies>(r.FamilyTies!), r.TakesPartInCommunity!.Value, Enum.Parse<HealthAccess>(r.Health!),

@@ -4,6 +4,7 @@ using Reintegration.Core.Cases;
 using Reintegration.Core.Errors;
 using Reintegration.Core.Gate;
 using Reintegration.Core.Idempotency;
+using Reintegration.Core.Search;
 using Reintegration.Core.Storage;
 using Reintegration.Core.Time;
 
@@ -29,8 +30,18 @@ public sealed class RegisterReferral(
             throw new RuleViolationException("The referral is not eligible for the programme.", outcome.Failures);
         }
 
-        return await idempotency.RunAsync(caller, "register-referral", idempotencyKey, rawBody, caseId =>
-            gate.CreateAsync(caller, Case.Refer(caseId, caller, clock.Now, clock.Today, referral, outcome.Category!.Value, outcome.Phase!.Id),
-                cancellationToken), cancellationToken);
+        var person = referral.Person!;
+        var words = PersonSearch.Words(person.GivenName, person.FamilyName);
+        return await idempotency.RunAsync(caller, "register-referral", idempotencyKey, rawBody, async caseId =>
+        {
+            // Inside the key's run: a retry of the first answer finds its own case, which is no duplicate of itself.
+            if ((await gate.OpenCasesOfPersonAsync(caller, words, person.DateOfBirth!.Value, cancellationToken))
+                .FirstOrDefault(c => c.Id != caseId) is { } open)
+            {
+                throw new DuplicatePersonException(open.Id);
+            }
+            return await gate.CreateAsync(caller, Case.Refer(caseId, caller, clock.Now, clock.Today, referral, outcome.Category!.Value, outcome.Phase!.Id),
+                cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -18,6 +18,8 @@ internal sealed class FuzzGround
     public required string PartnerId { get; init; }
     public required string ReferringOrganisationId { get; init; }
     public required string PhaseId { get; init; }
+    /// <summary>An import of an empty file.</summary>
+    public required string ImportId { get; init; }
 
     /// <summary>A country code no one else uses, created suspended.</summary>
     public string CountryCode => "QZ";
@@ -60,8 +62,11 @@ internal sealed class FuzzGround
             ["budget"] = new JsonObject { ["cashContribution"] = 200, ["inKindPerAdult"] = 1500, ["inKindPerChild"] = 500, ["approvalCeiling"] = 4000 },
         });
 
+        var importId = await new Imports(api).Start("\n");
+
         return new FuzzGround
         {
+            ImportId = importId,
             Today = DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime),
             CaseIds = [referred, accepted, planned, approved, monitored, foreign],
             DocumentIds = [receipt, pendingUpload],

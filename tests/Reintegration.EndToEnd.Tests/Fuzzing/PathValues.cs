@@ -13,6 +13,7 @@ internal sealed class PathValues(FuzzGround ground)
         "caseId", "action", "documentId", "checkpointId", "spendingId", "code", "partnerId", "phaseId", "organisationId", "path",
         "file",
         "report",
+        "importId",
     };
 
     public Gen<string> For(string parameter) => Gens.Mostly(Valid(parameter), [.. HostileInputs.PathIds, .. Unknown(parameter)]);
@@ -32,6 +33,7 @@ internal sealed class PathValues(FuzzGround ground)
         // The docs page's files.
         "file" => ["swagger-ui-bundle.js", "swagger-ui.css", "docs.js"],
         "report" => [.. Reintegration.Core.Reports.ReportCatalog.Titles.Keys],
+        "importId" => [ground.ImportId],
         // The catch-all's rest of the path: routes that do not exist, or exist for other methods.
         "path" => ["no-such-route", "cases/x/y/z/w", "referrals/1", "countries/GH/partners", "admin", "api"],
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "No route values for this parameter."),
@@ -51,6 +53,7 @@ internal sealed class PathValues(FuzzGround ground)
         "organisationId" => ["partner-gh-1", "org-unknown"],
         "file" => ["index.html", "..%2Fopenapi.json", "swagger-ui.js", "DOCS.JS"],
         "report" => ["Referrals", "report-unknown", "quarterly.html"],
+        "importId" => ["00000000-0000-0000-0000-000000000000", "i-unknown"],
         _ => [],
     };
 }
