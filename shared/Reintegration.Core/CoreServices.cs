@@ -44,6 +44,8 @@ public static class CoreServices
         services.AddSingleton<Monitoring.CaseMonitoring>();
         services.AddSingleton<Monitoring.MonitoringDeadlines>();
         services.AddSingleton<Monitoring.NotificationDelivery>();
+        services.AddSingleton<Notifications.NotificationInbox>();
+        services.AddSingleton<Notifications.OrganisationSubscriptionSync>();
         services.AddSingleton<ReferenceDataQueries>();
         services.AddSingleton<OrganisationMembership>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();

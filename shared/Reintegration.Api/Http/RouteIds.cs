@@ -23,5 +23,7 @@ public static class RouteIds
     public static OrganisationId ReferringOrganisation(string organisationId) =>
         IdParsing.Route(organisationId, "Referring organisation", OrganisationId.TryFrom);
 
+    public static NotificationId Notification(string notificationId) => IdParsing.Route(notificationId, "Notification", NotificationId.TryFrom);
+
     public static PhaseId Phase(string phaseId) => IdParsing.Route(phaseId, "Phase", PhaseId.TryFrom);
 }

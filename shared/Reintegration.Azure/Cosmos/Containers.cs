@@ -18,6 +18,9 @@ public static class Containers
     /// <summary>The access log: append-only records partitioned by case, so a case's log is one partition.</summary>
     public const string AccessLog = "access-log";
 
+    /// <summary>Each organisation's notification inbox, partitioned by organisation: an inbox is one partition.</summary>
+    public const string Notifications = "notifications";
+
     public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
     [
         (Cases, "/id", null),
@@ -25,5 +28,6 @@ public static class Containers
         (Idempotency, "/id", -1),
         (Documents, "/caseId", null),
         (AccessLog, "/caseId", null),
+        (Notifications, "/organisationId", null),
     ];
 }

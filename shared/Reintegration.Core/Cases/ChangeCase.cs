@@ -43,16 +43,29 @@ public sealed class ChangeCase(
                 case CaseAction.AssignPartner:
                     var partnerId = OrganisationId.From(request.PartnerId!);
                     await EnsurePartnerCoversAsync(partnerId, current.CountryOfReturn, cancellationToken);
+                    var former = current.PartnerId;
                     current.AssignPartner(caller, now, partnerId.Value);
+                    if (former is not null && former != partnerId.Value)
+                    {
+                        current.NotifyUnassigned(former, now);
+                    }
+                    if (former != partnerId.Value)
+                    {
+                        current.NotifyAssigned(now);
+                    }
                     break;
                 case CaseAction.SubmitPlan: current.SubmitPlan(caller, now); break;
-                case CaseAction.ApprovePlan: current.ApprovePlan(caller, now, request.Reason); break;
+                case CaseAction.ApprovePlan:
+                    current.ApprovePlan(caller, now, request.Reason);
+                    current.NotifyPlanApproved(now);
+                    break;
                 case CaseAction.Depart:
                     if (current.Allows(CaseAction.Depart))
                     {
                         await EnsureCountryOpenAsync(current.CountryOfReturn, cancellationToken);
                     }
                     current.Depart(caller, now, request.Date!.Value);
+                    current.NotifyDeparted(now);
                     break;
                 case CaseAction.ConfirmArrival: current.ConfirmArrival(caller, now, request.Date!.Value); break;
                 case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
@@ -62,6 +75,10 @@ public sealed class ChangeCase(
         if (action == CaseAction.ConfirmArrival)
         {
             await RequestCheckpointSchedulingAsync(caseId.Value, cancellationToken);
+        }
+        if (changed.Value.HasPendingNotifications)
+        {
+            await RequestDeliveryAsync(caseId.Value, cancellationToken);
         }
         return changed;
     }
@@ -83,16 +100,41 @@ public sealed class ChangeCase(
         }
     }
 
+    /// <summary>The notices are stored with the change; if the queue is unreachable now, the deadline job re-drives them.</summary>
+    private async Task RequestDeliveryAsync(string caseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.EnqueueAsync(WorkQueues.NotificationDelivery, new CaseWork(caseId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Delivery of case {CaseId}'s notifications not queued ({ExceptionType}); the deadline job will send them",
+                caseId, e.GetType().Name);
+        }
+    }
+
     public async Task<Versioned<Case>> DraftPlanAsync(Caller caller, CaseId caseId, string? ifMatch, PlanRequest request,
         CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await planValidator.ValidateAsync(request, cancellationToken));
-        return await gate.ChangeAsync(caller, caseId, CasePermissions.Act(CaseAction.DraftPlan), ifMatch, async current =>
+        var changed = await gate.ChangeAsync(caller, caseId, CasePermissions.Act(CaseAction.DraftPlan), ifMatch, async current =>
         {
             var phase = (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == current.PhaseId)
                 ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
+            var returned = current.Plan is { Status: PlanStatus.Submitted };
             current.DraftPlan(caller, clock.Now, PlanDrafting.From(request, current, phase.Budget));
+            if (returned)
+            {
+                // A submitted plan edited again goes back to draft: the partner waits for the revision.
+                current.NotifyPlanReturned(clock.Now);
+            }
         }, cancellationToken);
+        if (changed.Value.HasPendingNotifications)
+        {
+            await RequestDeliveryAsync(caseId.Value, cancellationToken);
+        }
+        return changed;
     }
 
     private async Task EnsurePartnerCoversAsync(OrganisationId partnerId, string country, CancellationToken cancellationToken)
