@@ -177,6 +177,9 @@ public sealed class LocalHostApp : IAsyncDisposable
         if (options.AddAppServices)
         {
             builder.Services.AddReintegration(builder.Configuration);
+            // Until the Service Bus stand-in serves subscription management, the app manages them in memory here.
+            builder.Services.AddSingleton(_ => new LocalOrganisationSubscriptions(Core.ReferenceData.ReferenceDataSeed.Load()));
+            builder.Services.AddSingleton<Core.Notifications.IOrganisationSubscriptions>(sp => sp.GetRequiredService<LocalOrganisationSubscriptions>());
         }
 
         options.ConfigureServices?.Invoke(builder.Services);

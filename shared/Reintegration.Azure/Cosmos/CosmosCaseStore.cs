@@ -99,6 +99,15 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosETags etags) 
                 parameters["@dueBy"] = due.Day.ToString("yyyy-MM-dd");
                 orderBy = "c.nextDueOn";
                 break;
+            case WaitingFor.HeldByPartners held:
+                where.Add($"c.partnerId IN ({string.Join(", ", held.PartnerIds.Select((_, i) => $"@heldBy{i}"))})");
+                where.Add($"c.status IN ({string.Join(", ", Enum.GetValues<CaseStatus>().Where(CaseWorkflow.IsOpen).Select(s => $"'{s}'"))})");
+                foreach (var (partnerId, i) in held.PartnerIds.Select((p, i) => (p, i)))
+                {
+                    parameters[$"@heldBy{i}"] = partnerId;
+                }
+                orderBy = "c.statusChangedAt";
+                break;
             default:
                 where.Add("c.plan.status = 'Submitted'");
                 orderBy = "c.plan.submittedAt";

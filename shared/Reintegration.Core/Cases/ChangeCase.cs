@@ -22,6 +22,8 @@ public sealed class ChangeCase(
     IValidator<(CaseAction, CaseActionRequest)> actionValidator,
     IValidator<PlanRequest> planValidator,
     IWorkQueue queue,
+    NotificationDelivery delivery,
+    SystemCaseChanges system,
     ILogger<ChangeCase> logger,
     ProgrammeClock clock)
 {
@@ -76,11 +78,7 @@ public sealed class ChangeCase(
         {
             await RequestCheckpointSchedulingAsync(caseId.Value, cancellationToken);
         }
-        if (changed.Value.HasPendingNotifications)
-        {
-            await RequestDeliveryAsync(caseId.Value, cancellationToken);
-        }
-        return changed;
+        return changed.Value.HasPendingNotifications ? await DeliverNowAsync(changed, cancellationToken) : changed;
     }
 
     /// <summary>
@@ -100,19 +98,43 @@ public sealed class ChangeCase(
         }
     }
 
-    /// <summary>The notices are stored with the change; if the queue is unreachable now, the deadline job re-drives them.</summary>
-    private async Task RequestDeliveryAsync(string caseId, CancellationToken cancellationToken)
+    /// <summary>How long a change waits for its notifications to go out before it leaves them to the queue.</summary>
+    private static readonly TimeSpan InlineDeliveryBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The notices are stored with the change. They go out now, so the answer carries the version after their marking
+    /// (the caller acts on it next); if Service Bus or the inbox is slow or down, the queue delivers them, and if the
+    /// queue is unreachable too, the deadline job re-drives them.
+    /// </summary>
+    private async Task<Versioned<Case>> DeliverNowAsync(Versioned<Case> changed, CancellationToken cancellationToken)
     {
+        var caseId = CaseId.From(changed.Value.Id);
         try
         {
-            await queue.EnqueueAsync(WorkQueues.NotificationDelivery, new CaseWork(caseId), cancellationToken);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(InlineDeliveryBudget);
+            var (_, marked) = await delivery.DeliverPendingAsync(caseId, budget.Token);
+            return marked ?? await FindAsync(caseId, changed, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Notifications of case {CaseId} not delivered at once ({ExceptionType}); queued", caseId.Value, e.GetType().Name);
+        }
+        try
+        {
+            await queue.EnqueueAsync(WorkQueues.NotificationDelivery, new CaseWork(caseId.Value), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("Delivery of case {CaseId}'s notifications not queued ({ExceptionType}); the deadline job will send them",
-                caseId, e.GetType().Name);
+                caseId.Value, e.GetType().Name);
         }
+        return await FindAsync(caseId, changed, cancellationToken);
     }
+
+    /// <summary>The current version (another delivery may have marked the notices meanwhile).</summary>
+    private async Task<Versioned<Case>> FindAsync(CaseId caseId, Versioned<Case> fallback, CancellationToken cancellationToken) =>
+        await system.FindAsync(caseId, cancellationToken) ?? fallback;
 
     public async Task<Versioned<Case>> DraftPlanAsync(Caller caller, CaseId caseId, string? ifMatch, PlanRequest request,
         CancellationToken cancellationToken)
@@ -130,11 +152,7 @@ public sealed class ChangeCase(
                 current.NotifyPlanReturned(clock.Now);
             }
         }, cancellationToken);
-        if (changed.Value.HasPendingNotifications)
-        {
-            await RequestDeliveryAsync(caseId.Value, cancellationToken);
-        }
-        return changed;
+        return changed.Value.HasPendingNotifications ? await DeliverNowAsync(changed, cancellationToken) : changed;
     }
 
     private async Task EnsurePartnerCoversAsync(OrganisationId partnerId, string country, CancellationToken cancellationToken)

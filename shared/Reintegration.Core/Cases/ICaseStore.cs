@@ -47,6 +47,9 @@ public abstract record WaitingFor
 
     /// <summary>In monitoring with an open checkpoint due by the given day.</summary>
     public sealed record CheckpointDueBy(DateOnly Day) : WaitingFor;
+
+    /// <summary>Open cases held by one of these partners (the deactivated ones): they wait for another partner.</summary>
+    public sealed record HeldByPartners(IReadOnlyList<string> PartnerIds) : WaitingFor;
 }
 
 public sealed record CaseFilter(CaseStatus? Status, string? CountryOfReturn);

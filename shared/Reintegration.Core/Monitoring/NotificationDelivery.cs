@@ -1,7 +1,9 @@
+using Reintegration.Core.Cases;
 using Reintegration.Core.Gate;
 using Reintegration.Core.Ids;
 using Reintegration.Core.Notifications;
 using Reintegration.Core.ReferenceData;
+using Reintegration.Core.Storage;
 using Reintegration.Core.Time;
 
 namespace Reintegration.Core.Monitoring;
@@ -20,18 +22,26 @@ public sealed class NotificationDelivery(
     OrganisationSubscriptionSync subscriptions,
     ProgrammeClock clock)
 {
-    public async Task<int> DeliverAsync(CaseId caseId, CancellationToken cancellationToken)
+    /// <summary>The queue's part: answers how many notifications went out.</summary>
+    public async Task<int> DeliverAsync(CaseId caseId, CancellationToken cancellationToken) =>
+        (await DeliverPendingAsync(caseId, cancellationToken)).Sent;
+
+    /// <summary>
+    /// Delivers and answers the case as marked (null when nothing was pending), so the person whose change caused the
+    /// notifications gets the case's version after the marking and can act on it without a 412.
+    /// </summary>
+    public async Task<(int Sent, Versioned<Case>? Marked)> DeliverPendingAsync(CaseId caseId, CancellationToken cancellationToken)
     {
         var found = await system.FindAsync(caseId, cancellationToken);
         if (found is null)
         {
-            return 0;
+            return (0, null);
         }
         var @case = found.Value;
         var pending = @case.PendingNotifications;
         if (pending.Count == 0)
         {
-            return 0;
+            return (0, null);
         }
         var messages = pending.Select(n => NotificationMessage.Of(@case.Id, n)).ToList();
         var coordination = (await referenceData.OrganisationsAsync(cancellationToken))
@@ -44,13 +54,13 @@ public sealed class NotificationDelivery(
         await inbox.AddAsync(recipients.Select(r => InboxItem.For(r.Message, r.OrganisationId, now)).ToList(), cancellationToken);
         var sent = messages.Select(m => m.MessageId).ToHashSet();
         // Marked only when something was still unmarked: a delivery run twice leaves the case (and its ETag) alone.
-        await system.ChangeAsync(caseId, c =>
+        var (marked, _) = await system.ChangeAsync(caseId, c =>
         {
             var unmarked = c.PendingNotifications.Count;
             c.MarkSent(sent, now);
             return c.PendingNotifications.Count < unmarked;
-        }, marked => marked, cancellationToken);
-        return messages.Count;
+        }, changed => changed, cancellationToken);
+        return (messages.Count, marked);
     }
 
     /// <summary>

@@ -40,8 +40,8 @@ public sealed record InboxItem
         CaseId = message.CaseId,
         CheckpointId = message.CheckpointId.Length > 0 ? message.CheckpointId : null,
         DueOn = message.DueOn,
-        // The partner reports; the others who hear of an escalation follow the overdue report up.
-        ExpectedAction = organisationId == message.PartnerId ? message.ExpectedAction : "follow-up-report",
+        // The partner reports; the others who hear of an escalation follow the overdue report up (their task of that name).
+        ExpectedAction = organisationId == message.PartnerId ? message.ExpectedAction : "overdue-report",
         CreatedAt = message.CreatedAt,
         ChangedAt = deliveredAt,
     };

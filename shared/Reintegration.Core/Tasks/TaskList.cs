@@ -28,8 +28,12 @@ public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, I
             ("assign-partner", new WaitingFor.LeavingStatus(CaseStatus.Accepted)),
             ("draft-plan", new WaitingFor.LeavingStatus(CaseStatus.PartnerAssigned)),
         ],
+        // What the partner is notified to do: prepare the reception from the assignment to the departure, then confirm the arrival.
         [Role.Partner] =
         [
+            ("prepare-reception", new WaitingFor.LeavingStatus(CaseStatus.PartnerAssigned)),
+            ("prepare-reception", new WaitingFor.LeavingStatus(CaseStatus.PlanSubmitted)),
+            ("prepare-reception", new WaitingFor.LeavingStatus(CaseStatus.PlanApproved)),
             ("confirm-arrival", new WaitingFor.LeavingStatus(CaseStatus.Departed)),
         ],
         [Role.Dpo] = [],
@@ -44,13 +48,34 @@ public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, I
             items.AddRange(waiting.Select(c => new WorkItem(kind, c.Id, Since(c, waitingFor))));
         }
         items.AddRange(await MonitoringWorkAsync(caller, cancellationToken));
+        items.AddRange(await CasesOfDeactivatedPartnersAsync(caller, cancellationToken));
         return items.OrderBy(i => i.WaitingSince).ToList();
     }
 
-    /// <summary>Partners: reports due or overdue. Caseworkers: reports overdue long enough to be escalated to them.</summary>
+    /// <summary>Coordinators: open cases whose partner was deactivated; nobody else will act on them until another partner takes them.</summary>
+    private async Task<IEnumerable<WorkItem>> CasesOfDeactivatedPartnersAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.Role != Role.Coordinator)
+        {
+            return [];
+        }
+        var deactivated = (await referenceData.OrganisationsAsync(cancellationToken))
+            .Where(o => o.Kind == OrganisationKind.Partner && !o.Active).Select(o => o.Id).ToList();
+        if (deactivated.Count == 0)
+        {
+            return [];
+        }
+        var held = await gate.WaitingAsync(caller, new WaitingFor.HeldByPartners(deactivated), MaxPerKind, cancellationToken);
+        return held.Select(c => new WorkItem("reassign-partner", c.Id, c.StatusChangedAt));
+    }
+
+    /// <summary>
+    /// Partners: reports due or overdue (they are told of each). Caseworkers and coordinators: reports overdue long
+    /// enough to be escalated to them.
+    /// </summary>
     private async Task<IEnumerable<WorkItem>> MonitoringWorkAsync(Caller caller, CancellationToken cancellationToken)
     {
-        if (caller.Role is not (Role.Partner or Role.Caseworker))
+        if (caller.Role is not (Role.Partner or Role.Caseworker or Role.Coordinator))
         {
             return [];
         }
