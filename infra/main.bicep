@@ -59,6 +59,9 @@ param partnerOrganisationIds string[] = []
 @description('Ids of the referring organisations (subscription filter organisationId = \'<id>\').')
 param referringOrganisationIds string[] = []
 
+@description('Receiving identities: organisation id (or coordination) to the principal (object) id that may receive from that subscription only. Each id must be in one of the lists above (or be coordination).')
+param notificationReceivers object = {}
+
 // ---------------------------------------------------------------------------------------------
 // Monitoring of checkpoints (app settings; empty means the app's default).
 // ---------------------------------------------------------------------------------------------
@@ -129,6 +132,7 @@ var notificationTopicName = 'partner-notifications'
 var workQueues = [
   'checkpoint-scheduling'
   'notification-delivery'
+  'organisation-subscriptions'
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -222,6 +226,7 @@ module roles 'modules/roles.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.name
     serviceBusTopicName: serviceBus.outputs.topicName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    notificationReceivers: notificationReceivers
   }
 }
 

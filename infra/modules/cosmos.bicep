@@ -44,6 +44,11 @@ var containers = [
     partitionKeyPath: '/caseId'
     defaultTtl: null
   }
+  {
+    name: 'notifications'
+    partitionKeyPath: '/organisationId'
+    defaultTtl: null
+  }
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
