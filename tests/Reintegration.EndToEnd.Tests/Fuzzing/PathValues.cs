@@ -11,6 +11,7 @@ internal sealed class PathValues(FuzzGround ground)
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "caseId", "action", "documentId", "checkpointId", "spendingId", "code", "partnerId", "phaseId", "organisationId", "path",
+        "notificationId",
     };
 
     public Gen<string> For(string parameter) => Gens.Mostly(Valid(parameter), [.. HostileInputs.PathIds, .. Unknown(parameter)]);
@@ -27,6 +28,8 @@ internal sealed class PathValues(FuzzGround ground)
         "partnerId" => [.. ground.PartnerIds, "partner-wa-regional"],
         "phaseId" => ["phase-3", "phase-4", ground.PhaseId],
         "organisationId" => ["org-ref-demo", "org-coordination", ground.ReferringOrganisationId],
+        // Well-formed ids: of no notification (404), or of one in another organisation's inbox (404 as well).
+        "notificationId" => [Core.Ids.NotificationId.For("partner-gh-1", "fuzz").Value, .. ground.CaseIds],
         // The catch-all's rest of the path: routes that do not exist, or exist for other methods.
         "path" => ["no-such-route", "cases/x/y/z/w", "referrals/1", "countries/GH/partners", "admin", "api"],
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "No route values for this parameter."),
@@ -44,6 +47,7 @@ internal sealed class PathValues(FuzzGround ground)
         "partnerId" => ["org-ref-demo", "partner-unknown"],
         "phaseId" => ["phase-unknown"],
         "organisationId" => ["partner-gh-1", "org-unknown"],
+        "notificationId" => ["n-unknown", "00000000-0000-0000-0000-000000000000"],
         _ => [],
     };
 }
