@@ -59,6 +59,9 @@ param partnerOrganisationIds string[] = []
 @description('Ids of the referring organisations (subscription filter organisationId = \'<id>\').')
 param referringOrganisationIds string[] = []
 
+@description('Receiving identities: organisation id (or coordination) to the principal (object) id that may receive from that subscription only. Each id must be in one of the lists above (or be coordination).')
+param notificationReceivers object = {}
+
 // ---------------------------------------------------------------------------------------------
 // Monitoring of checkpoints (app settings; empty means the app's default).
 // ---------------------------------------------------------------------------------------------
@@ -143,6 +146,7 @@ var workQueues = [
   'checkpoint-scheduling'
   'notification-delivery'
   'case-import'
+  'organisation-subscriptions'
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -238,6 +242,7 @@ module roles 'modules/roles.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.name
     serviceBusTopicName: serviceBus.outputs.topicName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    notificationReceivers: notificationReceivers
   }
 }
 

@@ -51,8 +51,16 @@ var containers = [
     // The report figures: one document per case and the job's state (docs/reports.md).
     name: 'report-figures'
     partitionKeyPath: '/kind'
+    defaultTtl: null
+  }
+  {
     name: 'imports'
     partitionKeyPath: '/id'
+    defaultTtl: null
+  }
+  {
+    name: 'notifications'
+    partitionKeyPath: '/organisationId'
     defaultTtl: null
   }
 ]

@@ -1,5 +1,6 @@
-// Every permission of the app's managed identity, each on the narrowest scope that works.
-// Data-plane roles only: the identity holds no management (control-plane) role anywhere.
+// Every permission of the app's managed identity, each on the narrowest scope that works, and each
+// organisation's receiving identity on its own subscription only.
+// Data-plane roles only: no identity holds a management (control-plane) role anywhere.
 
 @description('Principal (object) id of the managed identity.')
 param principalId string
@@ -16,8 +17,11 @@ param cosmosDatabaseName string
 @description('Service Bus namespace.')
 param serviceBusNamespaceName string
 
-@description('Notification topic (the sender role is scoped to it).')
+@description('Notification topic (the app\'s Service Bus role is scoped to it).')
 param serviceBusTopicName string
+
+@description('Organisation id (a subscription name) to the principal id of the identity that receives from it.')
+param notificationReceivers object = {}
 
 @description('Application Insights component the app sends telemetry to.')
 param applicationInsightsName string
@@ -32,8 +36,11 @@ var roleIds = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // The Functions host's diagnostic events table (AzureWebJobsStorage__tableServiceUri).
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  // Send to the notification topic; nothing else on the namespace.
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  // On the notification topic only: send, and manage its subscriptions and their rules (the app makes each
+  // organisation's subscription, docs/decisions/0019). Data Sender cannot manage; no narrower built-in role can.
+  serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
+  // Each organisation's receiving identity, on its own subscription only.
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
   // Telemetry ingestion with Entra ID (Application Insights local auth is disabled).
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
@@ -97,15 +104,33 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
   }
 }
 
-resource serviceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus::topic.id, principalId, roleIds.serviceBusDataSender)
+resource serviceBusDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus::topic.id, principalId, roleIds.serviceBusDataOwner)
   scope: serviceBus::topic
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataSender)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataOwner)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
+
+resource receiverSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' existing = [
+  for receiver in items(notificationReceivers): {
+    parent: serviceBus::topic
+    name: receiver.key
+  }
+]
+
+resource serviceBusDataReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (receiver, i) in items(notificationReceivers): {
+    name: guid(receiverSubscriptions[i].id, string(receiver.value), roleIds.serviceBusDataReceiver)
+    scope: receiverSubscriptions[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataReceiver)
+      principalId: string(receiver.value)
+    }
+  }
+]
 
 resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, principalId, roleIds.monitoringMetricsPublisher)

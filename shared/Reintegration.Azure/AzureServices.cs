@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ using Reintegration.Core.Cases;
 using Reintegration.Core.Documents;
 using Reintegration.Core.Idempotency;
 using Reintegration.Core.Monitoring;
+using Reintegration.Core.Notifications;
 using Reintegration.Core.ReferenceData;
 
 namespace Reintegration.Azure;
@@ -42,7 +44,10 @@ public static class AzureServices
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.Configure<MonitoringWindows>(configuration.GetSection(MonitoringWindows.Section));
         services.Configure<Reintegration.Core.Retention.RetentionOptions>(configuration.GetSection(Reintegration.Core.Retention.RetentionOptions.Section));
-        services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.AddSingleton<StorageWorkQueue>();
+        services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());
+        services.AddSingleton<IOrganisationWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());
+        services.AddSingleton<INotificationInbox, CosmosNotificationInbox>();
         services.AddHostedService<StartupInitialiser>();
 
         services.AddSingleton(_ => StorageClients.Blobs(configuration));
@@ -65,6 +70,12 @@ public static class AzureServices
                 ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new DefaultAzureCredential(), clientOptions)
                 : new ServiceBusClient(serviceBus.ConnectionString, clientOptions));
             services.AddSingleton<INotificationPublisher, ServiceBusNotificationPublisher>();
+            // Management of the organisations' subscriptions (docs/decisions/0019); the stand-in may serve it elsewhere.
+            var administration = serviceBus.AdministrationConnectionString ?? serviceBus.ConnectionString;
+            services.AddSingleton(_ => string.IsNullOrWhiteSpace(administration)
+                ? new ServiceBusAdministrationClient(serviceBus.FullyQualifiedNamespace, new DefaultAzureCredential())
+                : new ServiceBusAdministrationClient(administration));
+            services.AddSingleton<IOrganisationSubscriptions, ServiceBusOrganisationSubscriptions>();
             health.AddCheck<ServiceBusHealthCheck>("serviceBus", timeout: HealthCheckTimeout);
         }
         return services;

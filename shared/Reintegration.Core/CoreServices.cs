@@ -45,6 +45,8 @@ public static class CoreServices
         services.AddSingleton<Observability.ProgrammeMetrics>();
         services.AddSingleton<Monitoring.MonitoringDeadlines>();
         services.AddSingleton<Monitoring.NotificationDelivery>();
+        services.AddSingleton<Notifications.NotificationInbox>();
+        services.AddSingleton<Notifications.OrganisationSubscriptionSync>();
         services.AddSingleton<ReferenceDataQueries>();
         services.AddSingleton<OrganisationMembership>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();

@@ -82,8 +82,9 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
         var reminded = await notifications.AtLeast("partner-gh-1", id, 1, Patience);
         var reminder = Assert.Single(reminded);
         Assert.Equal(("Reminder", "m1"), (reminder.Kind, reminder.CheckpointId));
-        Assert.Equal("A.M.", reminder.Body["initials"]!.GetValue<string>());
+        Assert.Null(reminder.Body["initials"]);
         Assert.DoesNotContain("Mensah", reminder.Body.ToJsonString());
+        Assert.Equal("submit-report", reminder.Body["expectedAction"]!.GetValue<string>());
         Assert.Equal(dueOn.ToString("yyyy-MM-dd"), reminder.Body["dueOn"]!.GetValue<string>());
         Assert.StartsWith($"{id}/m1/Reminder/", reminder.MessageId);
 
@@ -107,7 +108,56 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
         }
 
         Assert.Empty(await notifications.ForCase("partner-ng-1", id, TimeSpan.FromSeconds(2)));
-        Assert.Equal(2, (await notifications.ForCase("partner-gh-1", id, TimeSpan.FromSeconds(2))).Count);
+        // The partner who must still report is told of the escalation too.
+        Assert.Equal(["Reminder", "Overdue", "Escalation"], (await notifications.AtLeast("partner-gh-1", id, 3, Patience)).Select(n => n.Kind));
+    }
+
+    [Fact]
+    public async Task The_partner_of_a_checkpoint_first_seen_40_days_overdue_is_told_as_are_the_referring_organisation_and_the_coordination()
+    {
+        var id = await ArrivedAndMonitored();
+        var dueOn = DateOnly.Parse((await Checkpoints(id))[0]!["dueOn"]!.GetValue<string>());
+        Advance(dueOn.DayNumber - DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime).DayNumber + 40);
+
+        var told = Assert.Single(await notifications.AtLeast("partner-gh-1", id, 1, Patience));
+        Assert.Equal(("Escalation", "m1", "submit-report"), (told.Kind, told.CheckpointId, told.Body["expectedAction"]!.GetValue<string>()));
+        Assert.Equal("Escalation", Assert.Single(await notifications.AtLeast("org-ref-demo", id, 1, Patience)).Kind);
+        Assert.Equal("Escalation", Assert.Single(await notifications.AtLeast("coordination", id, 1, Patience)).Kind);
+
+        // The same notification in each inbox, with the action each is expected to take; and on each one's task list.
+        Assert.Equal("submit-report", (await InboxItem(api.Partner(), id, "Escalation"))["expectedAction"]!.GetValue<string>());
+        Assert.Equal("overdue-report", (await InboxItem(api.Caseworker("org-ref-demo"), id, "Escalation"))["expectedAction"]!.GetValue<string>());
+        Assert.Equal("overdue-report", (await InboxItem(api.Coordinator(), id, "Escalation"))["expectedAction"]!.GetValue<string>());
+        Assert.Contains(await Tasks(api.Partner()), t => t == ("submit-report", id));
+        Assert.Contains(await Tasks(api.Caseworker("org-ref-demo")), t => t == ("overdue-report", id));
+        Assert.Contains(await Tasks(api.Coordinator()), t => t == ("overdue-report", id));
+    }
+
+    private static async Task<List<(string Kind, string CaseId)>> Tasks(HttpClient client)
+    {
+        using var response = await client.GetAsync("api/tasks");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await ApiClient.ReadArray(response)).Select(t => (t!["kind"]!.GetValue<string>(), t["caseId"]!.GetValue<string>())).ToList();
+    }
+
+    /// <summary>The organisation's inbox item of that kind for the case, read page by page.</summary>
+    private static async Task<JsonObject> InboxItem(HttpClient client, string caseId, string kind)
+    {
+        string? token = null;
+        do
+        {
+            using var response = await client.GetAsync($"api/notifications?pageSize=100{(token is null ? "" : $"&continuationToken={token}")}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await ApiClient.ReadObject(response);
+            if (page["items"]!.AsArray().FirstOrDefault(i => i!["caseId"]!.GetValue<string>() == caseId && i["kind"]!.GetValue<string>() == kind) is { } item)
+            {
+                return item.AsObject();
+            }
+            token = page["continuationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+        Assert.Fail($"No {kind} notification of case {caseId} in the inbox.");
+        return null!;
     }
 
     [Fact]
@@ -129,7 +179,7 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
         }
         var paused = Assert.Single(await notifications.AtLeast("partner-gh-1", id, 1, Patience));
         Assert.Equal("CasePaused", paused.Kind);
-        Assert.Equal("", paused.Body["initials"]!.GetValue<string>());
+        Assert.Null(paused.Body["initials"]);
         Assert.DoesNotContain("Mensah", paused.Body.ToJsonString());
 
         var dueOn = DateOnly.Parse((await Checkpoints(id))[0]!["dueOn"]!.GetValue<string>());

@@ -16,8 +16,11 @@ internal sealed class Notifications(string connectionString) : IAsyncDisposable
 
     public sealed record Received(string Kind, string CheckpointId, string MessageId, JsonObject Body);
 
+    /// <summary>What partners hear along the journey before monitoring; left out unless asked for, so monitoring tests count alerts.</summary>
+    public static readonly IReadOnlySet<string> JourneyKinds = new HashSet<string> { "PartnerAssigned", "PartnerUnassigned", "PlanApproved", "PlanReturned", "Departed" };
+
     /// <summary>Everything the subscription got for the case so far (waiting up to <paramref name="wait"/> for more).</summary>
-    public async Task<List<Received>> ForCase(string subscription, string caseId, TimeSpan wait)
+    public async Task<List<Received>> ForCase(string subscription, string caseId, TimeSpan wait, bool journey = false)
     {
         if (!received.TryGetValue(subscription, out var messages))
         {
@@ -39,18 +42,19 @@ internal sealed class Notifications(string connectionString) : IAsyncDisposable
             }
         }
         return messages.Where(m => (string)m.ApplicationProperties["caseId"] == caseId)
+            .Where(m => journey || !JourneyKinds.Contains((string)m.ApplicationProperties["kind"]))
             .Select(m => new Received((string)m.ApplicationProperties["kind"], (string)m.ApplicationProperties["checkpointId"], m.MessageId,
                 JsonNode.Parse(m.Body.ToString())!.AsObject()))
             .ToList();
     }
 
     /// <summary>Waits until the subscription has at least <paramref name="count"/> messages for the case.</summary>
-    public async Task<List<Received>> AtLeast(string subscription, string caseId, int count, TimeSpan timeout)
+    public async Task<List<Received>> AtLeast(string subscription, string caseId, int count, TimeSpan timeout, bool journey = false)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var got = await ForCase(subscription, caseId, TimeSpan.Zero);
+            var got = await ForCase(subscription, caseId, TimeSpan.Zero, journey);
             if (got.Count >= count || DateTime.UtcNow > deadline)
             {
                 return got;

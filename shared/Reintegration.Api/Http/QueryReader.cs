@@ -33,6 +33,21 @@ public static class QueryReader
             : throw RequestValidationException.ForField(name, "An ISO 3166-1 alpha-2 country code, such as GH.");
     }
 
+    /// <summary>An ISO 8601 instant with its offset, e.g. 2026-11-30T08:00:00Z.</summary>
+    public static DateTimeOffset? Instant(HttpRequest request, string name)
+    {
+        var value = request.Query[name].ToString();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        return value.Length <= 40 && (value.EndsWith('Z') || value.Contains('+', StringComparison.Ordinal) || value.LastIndexOf('-') > 9)
+            && DateTimeOffset.TryParseExact(value, ["yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var parsed)
+            ? parsed
+            : throw RequestValidationException.ForField(name, "An instant with its offset, such as 2026-11-30T08:00:00Z.");
+    }
+
     public static PageRequest Page(HttpRequest request)
     {
         var sizeText = request.Query["pageSize"].ToString();

@@ -24,6 +24,7 @@ public static class RouteIds
         IdParsing.Route(organisationId, "Referring organisation", OrganisationId.TryFrom);
 
     public static ImportId Import(string importId) => IdParsing.Route(importId, "Import", ImportId.TryFrom);
+    public static NotificationId Notification(string notificationId) => IdParsing.Route(notificationId, "Notification", NotificationId.TryFrom);
 
     public static PhaseId Phase(string phaseId) => IdParsing.Route(phaseId, "Phase", PhaseId.TryFrom);
 }

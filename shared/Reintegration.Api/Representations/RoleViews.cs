@@ -8,6 +8,7 @@ public static class RoleViews
     public static IReadOnlyList<IViewsByRole> All =>
     [
         CaseView.ByRole, BudgetView.ByRole, SpendingView.ByRole, MonitoringCheckpointView.ByRole, TimelineEntryView.ByRole, TaskView.ByRole,
+        NotificationView.ByRole,
     ];
 
     /// <summary>Every field path the role may receive, over all answers.</summary>

@@ -22,6 +22,8 @@ public static class Containers
     public const string ReportFigures = "report-figures";
     /// <summary>Imports of carried-over cases and their progress, partitioned by id.</summary>
     public const string Imports = "imports";
+    /// <summary>Each organisation's notification inbox, partitioned by organisation: an inbox is one partition.</summary>
+    public const string Notifications = "notifications";
 
     public static readonly IReadOnlyList<(string Name, string PartitionKeyPath, int? DefaultTtlSeconds)> All =
     [
@@ -32,5 +34,6 @@ public static class Containers
         (AccessLog, "/caseId", null),
         (ReportFigures, "/kind", null),
         (Imports, "/id", null),
+        (Notifications, "/organisationId", null),
     ];
 }

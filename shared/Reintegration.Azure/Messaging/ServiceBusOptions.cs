@@ -8,6 +8,12 @@ public sealed class ServiceBusOptions
     /// <summary>A connection string (local stand-in); when empty, the namespace below with the managed identity.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// For the management of subscriptions only, when it is served elsewhere than <see cref="ConnectionString"/> (a local
+    /// stand-in); empty: the connection string, or the namespace with the managed identity.
+    /// </summary>
+    public string? AdministrationConnectionString { get; set; }
+
     /// <summary>e.g. reintegration.servicebus.windows.net</summary>
     public string? FullyQualifiedNamespace { get; set; }
 

@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Reintegration.Core;
 using Reintegration.Core.Monitoring;
 using Reintegration.Core.Observability;
+using Reintegration.Core.Notifications;
 
 namespace Reintegration.Azure.Storage;
 
@@ -12,11 +13,17 @@ namespace Reintegration.Azure.Storage;
 /// Background work on Storage queues, Base64-encoded as the Functions host's queue trigger expects by default.
 /// Each message carries the trace context of a span of its own ("send {queue}"), so the handler's span is its child.
 /// </summary>
-public sealed class StorageWorkQueue(QueueServiceClient queues) : IWorkQueue
+public sealed class StorageWorkQueue(QueueServiceClient queues) : IWorkQueue, IOrganisationWorkQueue
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> clients = new();
 
-    public async Task EnqueueAsync(string queueName, CaseWork work, CancellationToken cancellationToken)
+    public Task EnqueueAsync(string queueName, CaseWork work, CancellationToken cancellationToken) =>
+        SendAsync(queueName, work, cancellationToken);
+
+    public Task EnqueueAsync(OrganisationWork work, CancellationToken cancellationToken) =>
+        SendAsync(IOrganisationWorkQueue.OrganisationSubscriptions, work, cancellationToken);
+
+    private async Task SendAsync<T>(string queueName, T work, CancellationToken cancellationToken)
     {
         var queue = await clients.GetOrAdd(queueName, name => new Lazy<Task<QueueClient>>(async () =>
         {

@@ -82,7 +82,8 @@ public sealed partial class Case
                 Kind = kind,
                 CheckpointId = checkpoint.Id,
                 DueOn = checkpoint.DueOn,
-                PartnerId = kind == AlertKind.Escalation ? null : PartnerId,
+                // The partner is told of every alert while it must act; an escalation also reaches the referring organisation.
+                PartnerId = PartnerId,
                 OrganisationId = kind == AlertKind.Escalation ? ReferringOrganisationId : null,
                 CreatedAt = now,
             });

@@ -22,6 +22,8 @@ public sealed class ChangeCase(
     IValidator<(CaseAction, CaseActionRequest)> actionValidator,
     IValidator<PlanRequest> planValidator,
     IWorkQueue queue,
+    NotificationDelivery delivery,
+    SystemCaseChanges system,
     ILogger<ChangeCase> logger,
     ProgrammeClock clock)
 {
@@ -43,16 +45,29 @@ public sealed class ChangeCase(
                 case CaseAction.AssignPartner:
                     var partnerId = OrganisationId.From(request.PartnerId!);
                     await EnsurePartnerCoversAsync(partnerId, current.CountryOfReturn, cancellationToken);
+                    var former = current.PartnerId;
                     current.AssignPartner(caller, now, partnerId.Value);
+                    if (former is not null && former != partnerId.Value)
+                    {
+                        current.NotifyUnassigned(former, now);
+                    }
+                    if (former != partnerId.Value)
+                    {
+                        current.NotifyAssigned(now);
+                    }
                     break;
                 case CaseAction.SubmitPlan: current.SubmitPlan(caller, now); break;
-                case CaseAction.ApprovePlan: current.ApprovePlan(caller, now, request.Reason); break;
+                case CaseAction.ApprovePlan:
+                    current.ApprovePlan(caller, now, request.Reason);
+                    current.NotifyPlanApproved(now);
+                    break;
                 case CaseAction.Depart:
                     if (current.Allows(CaseAction.Depart))
                     {
                         await EnsureCountryOpenAsync(current.CountryOfReturn, cancellationToken);
                     }
                     current.Depart(caller, now, request.Date!.Value);
+                    current.NotifyDeparted(now);
                     break;
                 case CaseAction.ConfirmArrival: current.ConfirmArrival(caller, now, request.Date!.Value); break;
                 case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
@@ -79,7 +94,7 @@ public sealed class ChangeCase(
         {
             await RequestCheckpointSchedulingAsync(caseId.Value, cancellationToken);
         }
-        return changed;
+        return changed.Value.HasPendingNotifications ? await DeliverNowAsync(changed, cancellationToken) : changed;
     }
 
     /// <summary>
@@ -99,16 +114,61 @@ public sealed class ChangeCase(
         }
     }
 
+    /// <summary>How long a change waits for its notifications to go out before it leaves them to the queue.</summary>
+    private static readonly TimeSpan InlineDeliveryBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The notices are stored with the change. They go out now, so the answer carries the version after their marking
+    /// (the caller acts on it next); if Service Bus or the inbox is slow or down, the queue delivers them, and if the
+    /// queue is unreachable too, the deadline job re-drives them.
+    /// </summary>
+    private async Task<Versioned<Case>> DeliverNowAsync(Versioned<Case> changed, CancellationToken cancellationToken)
+    {
+        var caseId = CaseId.From(changed.Value.Id);
+        try
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(InlineDeliveryBudget);
+            var (_, marked) = await delivery.DeliverPendingAsync(caseId, budget.Token);
+            return marked ?? await FindAsync(caseId, changed, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Notifications of case {CaseId} not delivered at once ({ExceptionType}); queued", caseId.Value, e.GetType().Name);
+        }
+        try
+        {
+            await queue.EnqueueAsync(WorkQueues.NotificationDelivery, new CaseWork(caseId.Value), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Delivery of case {CaseId}'s notifications not queued ({ExceptionType}); the deadline job will send them",
+                caseId.Value, e.GetType().Name);
+        }
+        return await FindAsync(caseId, changed, cancellationToken);
+    }
+
+    /// <summary>The current version (another delivery may have marked the notices meanwhile).</summary>
+    private async Task<Versioned<Case>> FindAsync(CaseId caseId, Versioned<Case> fallback, CancellationToken cancellationToken) =>
+        await system.FindAsync(caseId, cancellationToken) ?? fallback;
+
     public async Task<Versioned<Case>> DraftPlanAsync(Caller caller, CaseId caseId, string? ifMatch, PlanRequest request,
         CancellationToken cancellationToken)
     {
         RequestValidation.ThrowIfInvalid(await planValidator.ValidateAsync(request, cancellationToken));
-        return await gate.ChangeAsync(caller, caseId, CasePermissions.EditPlan, ifMatch, async current =>
+        var changed = await gate.ChangeAsync(caller, caseId, CasePermissions.EditPlan, ifMatch, async current =>
         {
             var phase = (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == current.PhaseId)
                 ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
+            var returned = current.Plan is { Status: PlanStatus.Submitted };
             current.DraftPlan(caller, clock.Now, PlanDrafting.From(request, current, phase.Budget));
+            if (returned && caller.Role != Role.Partner)
+            {
+                // A submitted plan edited by someone else goes back to draft: the partner waits for the revision.
+                current.NotifyPlanReturned(clock.Now);
+            }
         }, cancellationToken);
+        return changed.Value.HasPendingNotifications ? await DeliverNowAsync(changed, cancellationToken) : changed;
     }
 
     private async Task EnsurePartnerCoversAsync(OrganisationId partnerId, string country, CancellationToken cancellationToken)

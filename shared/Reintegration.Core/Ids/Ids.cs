@@ -57,3 +57,20 @@ public readonly partial struct CountryCode
 {
     private static Vogen.Validation Validate(string input) => IdShapes.IsCountryCode(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.CountryRule);
 }
+
+/// <summary>A notification in an organisation's inbox: a GUID made from the organisation and the message id, so the inbox
+/// item a redelivery writes is the one written before.</summary>
+[ValueObject<string>(conversions: Conversions.SystemTextJson | Conversions.TypeConverter)]
+public readonly partial struct NotificationId
+{
+    private static Vogen.Validation Validate(string input) => IdShapes.IsIssued(input) ? Vogen.Validation.Ok : Vogen.Validation.Invalid(IdShapes.IssuedRule);
+
+    public static NotificationId For(string organisationId, string messageId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{organisationId}\n{messageId}"));
+        var bytes = hash[..16];
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // a name-based GUID (version 5 layout), in .NET's byte order
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return From(new Guid(bytes).ToString("D"));
+    }
+}

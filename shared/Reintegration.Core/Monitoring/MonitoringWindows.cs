@@ -25,6 +25,16 @@ public enum AlertKind
     CasePaused,
     /// <summary>To the partner: consent was given again; the case is back.</summary>
     CaseResumed,
+    /// <summary>To the partner: a case was assigned to it; it prepares the reception.</summary>
+    PartnerAssigned,
+    /// <summary>To the partner: the case was assigned to another partner; it stops its work on it.</summary>
+    PartnerUnassigned,
+    /// <summary>To the partner: the plan was approved and its budget reserved.</summary>
+    PlanApproved,
+    /// <summary>To the partner: a submitted plan went back to draft; it waits for the revision.</summary>
+    PlanReturned,
+    /// <summary>To the partner: the returnee departed; it confirms the arrival (expected on the date given).</summary>
+    Departed,
 }
 
 /// <summary>The status of a checkpoint and the alert it calls for, on a day. Pure: tested with any date.</summary>

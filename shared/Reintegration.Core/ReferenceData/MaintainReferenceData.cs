@@ -20,6 +20,7 @@ public sealed class MaintainReferenceData(
     IValidator<ReferringOrganisationRequest> referringValidator,
     IValidator<PhaseRequest> phaseValidator,
     IAccessLog accessLog,
+    Notifications.OrganisationSubscriptionSync subscriptions,
     ProgrammeClock clock)
 {
     public async Task<Versioned<Country>> SetCountryAsync(Caller caller, CountryCode countryCode, CountryRequest request, string? ifMatch,
@@ -133,7 +134,13 @@ public sealed class MaintainReferenceData(
         EnsureVersion(existing, ifMatch);
         await AttributeAsync(caller, organisation.Kind == OrganisationKind.Partner ? "change-partner" : "change-organisation",
             organisation.Id, cancellationToken);
-        return await store.SaveOrganisationAsync(organisation, ifMatch, cancellationToken);
+        var saved = await store.SaveOrganisationAsync(organisation, ifMatch, cancellationToken);
+        // Added, reactivated or deactivated: its subscription follows without a redeploy (docs/decisions/0019).
+        if (existing is null || existing.Value.Active != organisation.Active)
+        {
+            await subscriptions.RequestAsync(organisation.Id, cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>Who changed which reference item, in the access log beside the cases (written before the change).</summary>

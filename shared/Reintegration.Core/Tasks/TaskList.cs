@@ -28,8 +28,12 @@ public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, I
             ("assign-partner", new WaitingFor.LeavingStatus(CaseStatus.Accepted)),
             ("draft-plan", new WaitingFor.LeavingStatus(CaseStatus.PartnerAssigned)),
         ],
+        // What the partner is notified to do: prepare the reception from the assignment to the departure, then confirm the arrival.
         [Role.Partner] =
         [
+            ("prepare-reception", new WaitingFor.LeavingStatus(CaseStatus.PartnerAssigned)),
+            ("prepare-reception", new WaitingFor.LeavingStatus(CaseStatus.PlanSubmitted)),
+            ("prepare-reception", new WaitingFor.LeavingStatus(CaseStatus.PlanApproved)),
             ("confirm-arrival", new WaitingFor.LeavingStatus(CaseStatus.Departed)),
         ],
         [Role.Dpo] = [],
@@ -55,20 +59,23 @@ public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, I
         {
             return [];
         }
-        var inactive = (await referenceData.OrganisationsAsync(cancellationToken))
-            .Where(o => o is { Kind: OrganisationKind.Partner, Active: false }).Select(o => o.Id).ToList();
-        if (inactive.Count == 0)
+        var deactivated = (await referenceData.OrganisationsAsync(cancellationToken))
+            .Where(o => o.Kind == OrganisationKind.Partner && !o.Active).Select(o => o.Id).ToList();
+        if (deactivated.Count == 0)
         {
             return [];
         }
-        var stranded = await gate.WaitingAsync(caller, new WaitingFor.AnotherPartner(inactive), MaxPerKind, cancellationToken);
-        return stranded.Select(c => new WorkItem("reassign-partner", c.Id, c.StatusChangedAt));
+        var held = await gate.WaitingAsync(caller, new WaitingFor.AnotherPartner(deactivated), MaxPerKind, cancellationToken);
+        return held.Select(c => new WorkItem("reassign-partner", c.Id, c.StatusChangedAt));
     }
 
-    /// <summary>Partners: reports due or overdue. Caseworkers: reports overdue long enough to be escalated to them.</summary>
+    /// <summary>
+    /// Partners: reports due or overdue (they are told of each). Caseworkers and coordinators: reports overdue long
+    /// enough to be escalated to them.
+    /// </summary>
     private async Task<IEnumerable<WorkItem>> MonitoringWorkAsync(Caller caller, CancellationToken cancellationToken)
     {
-        if (caller.Role is not (Role.Partner or Role.Caseworker))
+        if (caller.Role is not (Role.Partner or Role.Caseworker or Role.Coordinator))
         {
             return [];
         }

@@ -2,6 +2,8 @@ using Reintegration.Core.Access;
 using Reintegration.Core.Errors;
 using Reintegration.Core.Ids;
 using Reintegration.Core.ReferenceData;
+using Reintegration.Core.Notifications;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Reintegration.Core.Tests.ReferenceData;
 
@@ -14,7 +16,18 @@ public class PhaseMaintenanceTests
     private readonly InMemoryAccessLog accessLog = new();
 
     private MaintainReferenceData Maintain => new(store, new CountryRequestValidator(), new PartnerRequestValidator(),
-        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator(), accessLog, TestData.Clock());
+        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator(), accessLog,
+        new OrganisationSubscriptionSync(store, new NoSubscriptions(), new NoSubscriptions(), NullLogger<OrganisationSubscriptionSync>.Instance),
+        TestData.Clock());
+
+    /// <summary>Phases change no subscription: nothing here is ever called.</summary>
+    private sealed class NoSubscriptions : IOrganisationSubscriptions, IOrganisationWorkQueue
+    {
+        public Task<IReadOnlyCollection<string>> ListAsync(CancellationToken cancellationToken) => throw new InvalidOperationException();
+        public Task EnsureAsync(string name, string sqlFilter, CancellationToken cancellationToken) => throw new InvalidOperationException();
+        public Task RemoveAsync(string name, CancellationToken cancellationToken) => throw new InvalidOperationException();
+        public Task EnqueueAsync(OrganisationWork work, CancellationToken cancellationToken) => throw new InvalidOperationException();
+    }
 
     private static PhaseRequest Phase5 => new()
     {

@@ -14,6 +14,7 @@ internal sealed class PathValues(FuzzGround ground)
         "file",
         "report",
         "importId",
+        "notificationId",
     };
 
     public Gen<string> For(string parameter) => Gens.Mostly(Valid(parameter), [.. HostileInputs.PathIds, .. Unknown(parameter)]);
@@ -34,6 +35,8 @@ internal sealed class PathValues(FuzzGround ground)
         "file" => ["swagger-ui-bundle.js", "swagger-ui.css", "docs.js"],
         "report" => [.. Reintegration.Core.Reports.ReportCatalog.Titles.Keys],
         "importId" => [ground.ImportId],
+        // Well-formed ids: of no notification (404), or of one in another organisation's inbox (404 as well).
+        "notificationId" => [Core.Ids.NotificationId.For("partner-gh-1", "fuzz").Value, .. ground.CaseIds],
         // The catch-all's rest of the path: routes that do not exist, or exist for other methods.
         "path" => ["no-such-route", "cases/x/y/z/w", "referrals/1", "countries/GH/partners", "admin", "api"],
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "No route values for this parameter."),
@@ -54,6 +57,7 @@ internal sealed class PathValues(FuzzGround ground)
         "file" => ["index.html", "..%2Fopenapi.json", "swagger-ui.js", "DOCS.JS"],
         "report" => ["Referrals", "report-unknown", "quarterly.html"],
         "importId" => ["00000000-0000-0000-0000-000000000000", "i-unknown"],
+        "notificationId" => ["n-unknown", "00000000-0000-0000-0000-000000000000"],
         _ => [],
     };
 }

@@ -56,17 +56,17 @@ internal sealed class RequestGenerator
     /// <summary>The listing's filters and paging with odd values; on other routes, now and then a parameter no one reads.</summary>
     private static Gen<string> Query(FuzzRoute route)
     {
-        var value = Gens.Mostly(["Referred", "Arrived", "GH", "5", "100"], HostileInputs.QueryValues);
+        var value = Gens.Mostly(["Referred", "Arrived", "GH", "5", "100", "2026-11-30T08:00:00Z"], HostileInputs.QueryValues);
         var parameter = Gen.Frequency(
             (6, Gen.Const((string?)null)),
-            (4, Gen.Select(Gen.OneOf("status", "country", "pageSize", "continuationToken", "status"), value, (name, v) => (string?)$"{name}={v}")));
+            (4, Gen.Select(Gen.OneOf("status", "country", "pageSize", "continuationToken", "status", "changedSince"), value, (name, v) => (string?)$"{name}={v}")));
         var listing = parameter.Array[1, 4].Select(ps => ps.OfType<string>().ToList());
         var other = Gen.Frequency(
             (9, Gen.Const(new List<string>())),
             (1, Gen.OneOf(HostileInputs.QueryValues).Select(v => new List<string> { $"x={v}" })));
         return route.Template switch
         {
-            "cases" => listing,
+            "cases" or "notifications" => listing,
             "reports/{report}" => ReportQuery,
             _ => other,
         }.Select(ps => ps.Count == 0 ? "" : "?" + string.Join("&", ps));
