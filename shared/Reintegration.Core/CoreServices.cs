@@ -40,11 +40,17 @@ public static class CoreServices
         services.AddSingleton<Gate.CaseGate>();
         services.AddSingleton<Gate.SystemCaseChanges>();
         services.AddOptions<Monitoring.MonitoringWindows>();
+        services.AddOptions<Monitoring.DeadlineJobOptions>()
+            .Validate(o => o.IsValid, "Setting Monitoring:DeadlineParallelism must be from 1 to 64.")
+            .ValidateOnStart();
         services.AddSingleton<IValidator<Monitoring.ReportRequest>, Monitoring.ReportRequestValidator>();
         services.AddSingleton<Monitoring.CaseMonitoring>();
         services.AddSingleton<Monitoring.MonitoringDeadlines>();
         services.AddSingleton<Monitoring.NotificationDelivery>();
         services.AddSingleton<ReferenceDataQueries>();
+        services.AddOptions<ReferenceDataCacheOptions>()
+            .Validate(o => o.IsValid, "Setting ReferenceData:MaxStaleness must be from 00:00:00 to 00:05:00.")
+            .ValidateOnStart();
         services.AddSingleton<OrganisationMembership>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
         services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();
