@@ -17,6 +17,11 @@ param tags object = {}
 @description('Name of the database (Cosmos:Database).')
 param databaseName string = 'reintegration'
 
+// Indexing policy per container: only the paths the app's queries filter or sort on are indexed; the rest (the person,
+// the timeline, spending, reports, log details) is not, so writes do not pay for it. The app's tests read this file and
+// fail if a query in shared/Reintegration.Azure/Cosmos uses a path it leaves out (docs/decisions/0017).
+var indexingPolicies = loadJsonContent('cosmos-indexing.json')
+
 // Containers.All: name, partition key, default TTL (-1: on, per-item TTL; absent: off).
 var containers = [
   {
@@ -100,6 +105,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
             kind: 'Hash'
             version: 2
           }
+          indexingPolicy: indexingPolicies[container.name]
         },
         container.defaultTtl == null ? {} : { defaultTtl: container.defaultTtl }
       )
