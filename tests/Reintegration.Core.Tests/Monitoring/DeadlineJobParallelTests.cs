@@ -18,13 +18,15 @@ public class DeadlineJobParallelTests
     private static readonly DateTimeOffset ReminderDay = TestData.Now.AddMonths(1).AddDays(-3);
 
     private readonly SharedCaseStore store = new();
+
+    private static string IdOf(int number) => $"00000000-0000-4000-8000-{number:D12}";
     private readonly RecordingQueue queue = new();
 
     public DeadlineJobParallelTests()
     {
         for (var i = 1; i <= DueCases; i++)
         {
-            var @case = CaseJourney.In(CaseStatus.Arrived, $"case-{i}");
+            var @case = CaseJourney.In(CaseStatus.Arrived, IdOf(i));
             Assert.True(@case.StartMonitoring(TestData.Now, [1, 3, 6, 12]));
             store.Add(@case);
         }
@@ -43,10 +45,10 @@ public class DeadlineJobParallelTests
         Assert.Equal(DueCases, store.Writes);
         for (var i = 1; i <= DueCases; i++)
         {
-            var @case = (await store.FindAsync(Ids.CaseId.From($"case-{i}"), Cancel))!.Value;
+            var @case = (await store.FindAsync(Ids.CaseId.From(IdOf(i)), Cancel))!.Value;
             Assert.Equal(AlertKind.Reminder, Assert.Single(@case.PendingNotifications).Kind);
         }
-        Assert.Equal(Enumerable.Range(1, DueCases).Select(i => $"case-{i}").Order(),
+        Assert.Equal(Enumerable.Range(1, DueCases).Select(IdOf).Order(),
             queue.Sent.Where(s => s.Queue == WorkQueues.NotificationDelivery).Select(s => s.CaseId).Order());
     }
 
