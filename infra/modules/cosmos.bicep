@@ -20,6 +20,11 @@ param databaseName string = 'reintegration'
 @description('Resource id of the Log Analytics workspace that receives the account\'s logs and metrics.')
 param logAnalyticsWorkspaceId string
 
+// Indexing policy per container: only the paths the app's queries filter or sort on are indexed; the rest (the person,
+// the timeline, spending, reports, log details) is not, so writes do not pay for it. The app's tests read this file and
+// fail if a query in shared/Reintegration.Azure/Cosmos uses a path it leaves out (docs/decisions/0017).
+var indexingPolicies = loadJsonContent('cosmos-indexing.json')
+
 // Containers.All: name, partition key, default TTL (-1: on, per-item TTL; absent: off).
 var containers = [
   {
@@ -119,6 +124,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
             kind: 'Hash'
             version: 2
           }
+          indexingPolicy: indexingPolicies[container.name]
         },
         container.defaultTtl == null ? {} : { defaultTtl: container.defaultTtl }
       )

@@ -33,7 +33,11 @@ public static class AzureServices
         services.AddSingleton<CosmosDatabase>();
         services.AddSingleton<CosmosETags>();
         services.AddSingleton<ICaseStore, CosmosCaseStore>();
-        services.AddSingleton<IReferenceDataStore, CosmosReferenceDataStore>();
+        // Reference data is read through a short-lived snapshot; see docs/decisions/0009-organisation-in-the-token.md.
+        services.AddSingleton<CosmosReferenceDataStore>();
+        services.AddSingleton<IReferenceDataStore>(sp => new CachedReferenceData(sp.GetRequiredService<CosmosReferenceDataStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ReferenceDataCacheOptions>>()));
+        services.Configure<ReferenceDataCacheOptions>(configuration.GetSection(ReferenceDataCacheOptions.Section));
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
         services.AddSingleton<IAccessLog, CosmosAccessLog>();
@@ -43,6 +47,7 @@ public static class AzureServices
         services.AddSingleton<IDocumentFiles, BlobDocumentFiles>();
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.Configure<MonitoringWindows>(configuration.GetSection(MonitoringWindows.Section));
+        services.Configure<DeadlineJobOptions>(configuration.GetSection(DeadlineJobOptions.Section));
         services.Configure<Reintegration.Core.Retention.RetentionOptions>(configuration.GetSection(Reintegration.Core.Retention.RetentionOptions.Section));
         services.AddSingleton<StorageWorkQueue>();
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());

@@ -40,6 +40,9 @@ public static class CoreServices
         services.AddSingleton<Gate.CaseGate>();
         services.AddSingleton<Gate.SystemCaseChanges>();
         services.AddOptions<Monitoring.MonitoringWindows>();
+        services.AddOptions<Monitoring.DeadlineJobOptions>()
+            .Validate(o => o.IsValid, "Setting Monitoring:DeadlineParallelism must be from 1 to 64.")
+            .ValidateOnStart();
         services.AddSingleton<IValidator<Monitoring.ReportRequest>, Monitoring.ReportRequestValidator>();
         services.AddSingleton<Monitoring.CaseMonitoring>();
         services.AddSingleton<Observability.ProgrammeMetrics>();
@@ -48,6 +51,9 @@ public static class CoreServices
         services.AddSingleton<Notifications.NotificationInbox>();
         services.AddSingleton<Notifications.OrganisationSubscriptionSync>();
         services.AddSingleton<ReferenceDataQueries>();
+        services.AddOptions<ReferenceDataCacheOptions>()
+            .Validate(o => o.IsValid, "Setting ReferenceData:MaxStaleness must be from 00:00:00 to 00:05:00.")
+            .ValidateOnStart();
         services.AddSingleton<OrganisationMembership>();
         services.AddSingleton<IValidator<CountryRequest>, CountryRequestValidator>();
         services.AddSingleton<IValidator<PartnerRequest>, PartnerRequestValidator>();

@@ -89,7 +89,8 @@ internal static class DeadlineCases
     private static Case Arrived(int index, DateOnly arrivedOn, DateTimeOffset now, DateOnly today, ProgrammePhase phase)
     {
         var referredOn = today.AddDays(-200);
-        var @case = Case.Refer($"bench-{index:D6}", Caseworker, now, referredOn, Referral(referredOn), TargetGroup.AsylumProcedureExhausted, PhaseId);
+        // An id of the shape the app issues (a GUID), so the HTTP benchmark can use the cases through the API too.
+        var @case = Case.Refer($"00000000-0000-4000-8000-{index:D12}", Caseworker, now, referredOn, Referral(referredOn), TargetGroup.AsylumProcedureExhausted, PhaseId);
         @case.Accept(Coordinator, now, null);
         @case.AssignPartner(Coordinator, now, Partner.OrganisationId);
         @case.DraftPlan(Caseworker, now, PlanDrafting.From(Plan, @case, phase.Budget));

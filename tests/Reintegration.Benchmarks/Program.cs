@@ -4,6 +4,13 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Reintegration.Benchmarks;
 
+// `-- --http [--cases 10000] [--connections 16] [--listing-connections 4] [--seconds 10] [--warmup 3]`: the HTTP benchmark with its raw-SDK baseline.
+if (args is ["--http", .. var httpArgs])
+{
+    await HttpBenchmark.RunAsync(HttpBenchmarkSettings.Parse(httpArgs));
+    return;
+}
+
 // `-- --probe 1000 10000`: one probe run of the deadline job per size (no BenchmarkDotNet), printing what it read.
 if (args is ["--probe", .. var sizes])
 {

@@ -30,8 +30,8 @@ public sealed class IdempotentCreation(IIdempotencyStore store, ProgrammeClock c
 
         var recordId = Hash($"{caller.OrganisationId}\n{caller.UserId}\n{operation}\n{key}");
         var fingerprint = Hash(requestBody);
-        var record = await store.FindAsync(recordId, cancellationToken)
-            ?? await store.ClaimAsync(new IdempotencyRecord(recordId, NewId(), fingerprint, clock.Now), cancellationToken);
+        // Claimed first, read only when the key was claimed before: a first request (the common one) is one write.
+        var record = await store.ClaimAsync(new IdempotencyRecord(recordId, NewId(), fingerprint, clock.Now), cancellationToken);
         if (record.RequestFingerprint != fingerprint)
         {
             throw new RuleViolationException("This Idempotency-Key was used for a different request.",

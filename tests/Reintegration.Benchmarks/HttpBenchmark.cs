@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reintegration.Azure.Cosmos;
+using Reintegration.Core;
+using Reintegration.Core.Cases;
+using Reintegration.Core.Monitoring;
+using Reintegration.Core.ReferenceData;
+using Reintegration.Core.Time;
+using Reintegration.LocalHost;
+using Reintegration.LocalHost.StandIns;
+
+namespace Reintegration.Benchmarks;
+
+/// <summary>
+/// The HTTP benchmark of issue 12, in one run against the same stand-ins: first the raw Cosmos SDK (point reads, creates,
+/// one listing query page, a read and a replace) as the baseline, then the same work through the local host's HTTP API
+/// (GET case, GET cases, POST referrals, POST spending), each printed as a ratio to its baseline.
+/// </summary>
+internal static class HttpBenchmark
+{
+    private const string Organisation = "org-ref-demo";
+    private const string Partner = "partner-gh-1";
+    private const int PageSize = 50;
+
+    /// <summary>The query the app runs for a caseworker's first page (CosmosCaseStore.ListQuery, no filter).</summary>
+    private const string ListingSql = "SELECT * FROM c WHERE c.referringOrganisationId = @organisation ORDER BY c.listingKey DESC";
+
+    public static async Task RunAsync(HttpBenchmarkSettings settings)
+    {
+        Console.WriteLine($"HTTP benchmark: {settings.Cases:N0} cases, {settings.Connections} connections, " +
+            $"{settings.WarmUp.TotalSeconds:0} s warm-up and {settings.Measured.TotalSeconds:0} s measured per scenario " +
+            $"(listing: {settings.ListingConnections} connections, {settings.Measured.TotalSeconds * 2:0} s), " +
+            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(IsOptimised() ? "Release" : "Debug (not optimised!)")}");
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "reintegration-benchmarks", $"http-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        await using var standIns = await StandInSet.StartAsync(new StandInOptions { DataDirectory = dataDirectory });
+        var database = $"bench-http-{Guid.NewGuid():N}";
+        await using var host = await LocalHostApp.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            StandIns = standIns,
+            Settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Cosmos:Database"] = database },
+            ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
+            EnvironmentName = "Production",
+        });
+
+        var population = await InsertCasesAsync(host, settings.Cases);
+        var cases = host.Services.GetRequiredService<CosmosDatabase>().Container(Containers.Cases);
+        var readIds = population.Where(c => c.Status == CaseStatus.Monitoring).Select(c => c.Id).Take(1000).ToArray();
+        var spendIds = readIds.Skip(500).Take(500).ToArray();
+        var template = CreateTemplate(population[0]);
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections, UseCookies = false })
+        {
+            BaseAddress = host.BaseAddress,
+        };
+        var caseworker = new AuthenticationHeaderValue("Bearer", host.CreateToken("caseworker", Organisation));
+        var partner = new AuthenticationHeaderValue("Bearer", host.CreateToken("partner", Partner));
+        var referral = Encoding.UTF8.GetBytes(ReferralJson());
+        var spending = Encoding.UTF8.GetBytes(SpendingJson());
+
+        Task<LoadResult> Run(string name, Func<long, Task<bool>> operation) =>
+            LoadRun.RunAsync(name, settings.Connections, settings.WarmUp, settings.Measured, operation);
+        // The stand-in has no index: each listing query copies and sorts every document of the container (seconds at 10,000
+        // cases), so the listing pair runs with fewer connections for longer, or no request would finish in the period.
+        Task<LoadResult> RunListing(string name, Func<long, Task<bool>> operation) =>
+            LoadRun.RunAsync(name, settings.ListingConnections, settings.WarmUp, settings.Measured * 2, operation);
+
+        // Each baseline (the raw SDK on the app's own client: same connection settings, stream APIs, no (de)serialisation) runs
+        // just before the same work through the local host (the app's whole request path, access records and all), so a
+        // change in the shared machine's load hits both alike. The listing pair runs first, while the container holds
+        // exactly the benchmark's cases.
+        var rawPage = await RunListing("raw query page of 50", async _ =>
+        {
+            using var iterator = cases.GetItemQueryStreamIterator(new QueryDefinition(ListingSql).WithParameter("@organisation", Organisation),
+                requestOptions: new QueryRequestOptions { MaxItemCount = PageSize });
+            using var response = await iterator.ReadNextAsync();
+            return response.IsSuccessStatusCode;
+        });
+        var listCases = await RunListing("GET cases (page of 50)", _ => SendAsync(http, HttpMethod.Get, $"api/cases?pageSize={PageSize}", caseworker,
+            null, HttpStatusCode.OK));
+        var rawRead = await Run("raw point read", async n =>
+        {
+            var id = readIds[n % readIds.Length];
+            using var response = await cases.ReadItemStreamAsync(id, new PartitionKey(id));
+            return response.IsSuccessStatusCode;
+        });
+        var getCase = await Run("GET case", n => SendAsync(http, HttpMethod.Get, $"api/cases/{readIds[n % readIds.Length]}", caseworker,
+            null, HttpStatusCode.OK));
+        var rawReadReplace = await Run("raw read + replace", async n =>
+        {
+            var id = spendIds[n % spendIds.Length];
+            using var read = await cases.ReadItemStreamAsync(id, new PartitionKey(id));
+            using var body = new MemoryStream();
+            await read.Content.CopyToAsync(body);
+            body.Position = 0;
+            using var replaced = await cases.ReplaceItemStreamAsync(body, id, new PartitionKey(id),
+                new ItemRequestOptions { IfMatchEtag = read.Headers.ETag });
+            return replaced.IsSuccessStatusCode || replaced.StatusCode == HttpStatusCode.PreconditionFailed;
+        });
+        var postSpending = await Run("POST spending", n => SendAsync(http, HttpMethod.Post, $"api/cases/{spendIds[n % spendIds.Length]}/spending",
+            partner, spending, HttpStatusCode.Created, idempotencyKey: Guid.NewGuid().ToString("N")));
+        var rawCreate = await Run("raw create", async n =>
+        {
+            var id = $"raw-{Guid.NewGuid():N}";
+            using var body = new MemoryStream(template(id));
+            using var response = await cases.CreateItemStreamAsync(body, new PartitionKey(id));
+            return response.IsSuccessStatusCode;
+        });
+        var postReferral = await Run("POST referral", _ => SendAsync(http, HttpMethod.Post, "api/referrals", caseworker, referral,
+            HttpStatusCode.Created, idempotencyKey: Guid.NewGuid().ToString("N")));
+
+        Console.WriteLine();
+        Print([rawRead, rawCreate, rawPage, rawReadReplace]);
+        Console.WriteLine();
+        Print([getCase, listCases, postReferral, postSpending]);
+        Console.WriteLine();
+        Console.WriteLine("| Through the app | Baseline | Throughput ratio | p50 ratio (app/raw) | p99 ratio (app/raw) | Target | Met |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|");
+        Compare(getCase, rawRead, 0.90);
+        Compare(listCases, rawPage, 0.50);
+        Compare(postReferral, rawCreate, 0.50);
+        Compare(postSpending, rawReadReplace, null);
+    }
+
+    private static async Task<bool> SendAsync(HttpClient http, HttpMethod method, string uri, AuthenticationHeaderValue token, byte[]? body,
+        HttpStatusCode expected, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = token;
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        }
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        if (response.StatusCode == expected)
+        {
+            return true;
+        }
+        ReportFirstError($"{method} {uri.Split('?')[0]} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return false;
+    }
+
+    private static int _errorsReported;
+
+    private static void ReportFirstError(string message)
+    {
+        if (Interlocked.Increment(ref _errorsReported) <= 3)
+        {
+            Console.WriteLine(message.Length > 400 ? message[..400] : message);
+        }
+    }
+
+    private static void Print(IReadOnlyList<LoadResult> results)
+    {
+        Console.WriteLine("| Scenario | Requests | Errors | Requests/s | p50 (ms) | p99 (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine($"| {r.Name} | {r.Completed:N0} | {r.Errors} | {r.PerSecond:N1} | {r.P50.TotalMilliseconds:N1} | {r.P99.TotalMilliseconds:N1} |");
+        }
+    }
+
+    private static void Compare(LoadResult app, LoadResult baseline, double? target)
+    {
+        var ratio = baseline.PerSecond == 0 ? 0 : app.PerSecond / baseline.PerSecond;
+        Console.WriteLine($"| {app.Name} | {baseline.Name} | {ratio:P0} | {Ratio(app.P50, baseline.P50)} | {Ratio(app.P99, baseline.P99)} | " +
+            $"{(target is { } t ? $"≥ {t:P0}" : "none")} | {(target is { } goal ? ratio >= goal ? "yes" : "no" : "")} |");
+    }
+
+    private static string Ratio(TimeSpan app, TimeSpan raw) => raw == TimeSpan.Zero ? "-" : $"{app / raw:N2}×";
+
+    private static bool IsOptimised() =>
+        typeof(HttpBenchmark).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+            .OfType<System.Diagnostics.DebuggableAttribute>().All(d => !d.IsJITOptimizerDisabled);
+
+    /// <summary>The benchmark's cases as in the deadline benchmark: referred by one organisation, most in monitoring.</summary>
+    private static async Task<IReadOnlyList<Case>> InsertCasesAsync(LocalHostApp host, int total)
+    {
+        var services = host.Services;
+        var referenceData = services.GetRequiredService<IReferenceDataStore>();
+        await referenceData.SeedAsync(ReferenceDataSeed.Published(), CancellationToken.None);
+        var clock = services.GetRequiredService<ProgrammeClock>();
+        var phase = (await referenceData.PhasesAsync(CancellationToken.None)).Single(p => p.Id == "phase-4");
+        var population = DeadlineCases.Build(total, clock.Now, clock.Today, phase, services.GetRequiredService<IOptions<MonitoringWindows>>().Value).All;
+        var store = services.GetRequiredService<ICaseStore>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Parallel.ForEachAsync(population, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (@case, ct) =>
+        {
+            if (await store.TryCreateAsync(@case, ct) is null)
+            {
+                throw new InvalidOperationException($"Case {@case.Id} exists already.");
+            }
+        });
+        Console.WriteLine($"Inserted {total:N0} cases in {watch.Elapsed.TotalSeconds:N1} s (setup, not measured).");
+        return population;
+    }
+
+    /// <summary>A case document as the app stores it, with a new id for each create.</summary>
+    private static Func<string, byte[]> CreateTemplate(Case sample)
+    {
+        // Another organisation's, so raw creates do not join the listed organisation's cases.
+        var json = JsonSerializer.Serialize(sample, ProgrammeJson.Options).Replace(sample.Id, "{{ID}}", StringComparison.Ordinal)
+            .Replace($"\"{Organisation}\"", "\"org-ref-other\"", StringComparison.Ordinal);
+        return id => Encoding.UTF8.GetBytes(json.Replace("{{ID}}", id, StringComparison.Ordinal));
+    }
+
+    private static string ReferralJson() => new JsonObject
+    {
+        ["person"] = new JsonObject
+        {
+            ["givenName"] = "Ama",
+            ["familyName"] = "Mensah",
+            ["dateOfBirth"] = "1990-04-02",
+            ["nationality"] = "GH",
+            ["contact"] = new JsonObject { ["phone"] = "+31 6 1234 5678", ["email"] = "ama@example.org" },
+        },
+        ["countryOfReturn"] = "GH",
+        ["category"] = "AsylumProcedureExhausted",
+        ["familyMembers"] = new JsonArray(new JsonObject
+        {
+            ["givenName"] = "Kofi", ["familyName"] = "Mensah", ["dateOfBirth"] = "2018-01-05", ["relationship"] = "Child",
+        }),
+        ["vulnerabilities"] = new JsonArray(new JsonObject { ["kind"] = "Health", ["description"] = "Needs medication." }),
+        ["consent"] = new JsonObject { ["sharingWithPartner"] = true, ["givenOn"] = "2026-01-10", ["method"] = "SignedForm" },
+    }.ToJsonString();
+
+    /// <summary>One euro against the first budget line (1,000 euros), so the lines last the whole run.</summary>
+    private static string SpendingJson() => new JsonObject
+    {
+        ["budgetLineId"] = "line-1",
+        ["paidOn"] = "2026-01-15",
+        ["amountPaid"] = 15m,
+        ["currency"] = "GHS",
+        ["exchangeRate"] = 15m,
+        ["amountEur"] = 1m,
+        ["description"] = "Fabric",
+    }.ToJsonString();
+}
+
+internal sealed record HttpBenchmarkSettings(int Cases, int Connections, int ListingConnections, TimeSpan WarmUp, TimeSpan Measured)
+{
+    public static HttpBenchmarkSettings Parse(IReadOnlyList<string> args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new HttpBenchmarkSettings(
+            int.Parse(Value("--cases") ?? "10000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--connections") ?? "16", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--listing-connections") ?? "4", System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
