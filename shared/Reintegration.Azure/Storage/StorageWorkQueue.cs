@@ -18,12 +18,12 @@ public sealed class StorageWorkQueue(QueueServiceClient queues) : IWorkQueue, IO
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> clients = new();
 
     public Task EnqueueAsync(string queueName, CaseWork work, CancellationToken cancellationToken) =>
-        SendAsync(queueName, work, cancellationToken);
+        SendAsync(queueName, sender => WorkMessageBody.For(work, sender), cancellationToken);
 
     public Task EnqueueAsync(OrganisationWork work, CancellationToken cancellationToken) =>
-        SendAsync(IOrganisationWorkQueue.OrganisationSubscriptions, work, cancellationToken);
+        SendAsync(IOrganisationWorkQueue.OrganisationSubscriptions, _ => work, cancellationToken);
 
-    private async Task SendAsync<T>(string queueName, T work, CancellationToken cancellationToken)
+    private async Task SendAsync<T>(string queueName, Func<Activity?, T> bodyUnder, CancellationToken cancellationToken)
     {
         var queue = await clients.GetOrAdd(queueName, name => new Lazy<Task<QueueClient>>(async () =>
         {
@@ -35,7 +35,7 @@ public sealed class StorageWorkQueue(QueueServiceClient queues) : IWorkQueue, IO
         sending?.SetTag("messaging.system", "azure_storage_queues");
         sending?.SetTag("messaging.operation.type", "send");
         sending?.SetTag("messaging.destination.name", queueName);
-        var body = WorkMessageBody.For(work, sending ?? Activity.Current);
+        var body = bodyUnder(sending ?? Activity.Current);
         await queue.SendMessageAsync(JsonSerializer.Serialize(body, ProgrammeJson.Options), cancellationToken);
     }
 }

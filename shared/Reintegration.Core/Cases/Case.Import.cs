@@ -1,3 +1,4 @@
+using Reintegration.Core.Cases.Parts;
 using System.Text.Json.Serialization;
 using Reintegration.Core.Access;
 using Reintegration.Core.Monitoring;
@@ -56,29 +57,18 @@ public sealed partial class Case
     {
         Plan = imported.ApprovedPlan;
         ApprovedPlan = imported.ApprovedPlan;
-        Spending = imported.Spending.ToList();
+        Spending = CaseLedger.From(imported.Spending);
         if (ArrivedOn is { } arrivedOn)
         {
-            Checkpoints = CheckpointSchedule.For(arrivedOn, monitoringMonths)
-                .Select(c => imported.Reports.TryGetValue(c.Id, out var report) ? report(c) : c)
-                .ToList();
-            NextDueOn = CheckpointClock.NextDueOn(Checkpoints);
+            Checkpoints = MonitoringSchedule.From(CheckpointSchedule.For(arrivedOn, monitoringMonths)
+                .Select(c => imported.Reports.TryGetValue(c.Id, out var report) ? report(c) : c));
         }
-        Timeline.Add(new TimelineEntry
-        {
-            At = now,
-            Action = "import",
-            ActorId = importer.UserId,
-            ActorRole = importer.RoleName,
-            ActorOrganisationId = importer.OrganisationId,
-            From = null,
-            To = Status,
-            Reason = $"Imported from {imported.Origin.ExternalReference} (import {imported.Origin.ImportId}): referred {ReferredOn:yyyy-MM-dd}, " +
+        Timeline.Add("import", importer, now, null, Status,
+            $"Imported from {imported.Origin.ExternalReference} (import {imported.Origin.ImportId}): referred {ReferredOn:yyyy-MM-dd}, " +
                 $"plan approved {ApprovedPlan!.ApprovedAt:yyyy-MM-dd}" +
                 (DepartedOn is { } departed ? $", departed {departed:yyyy-MM-dd}" : "") +
                 (ArrivedOn is { } arrived ? $", arrived {arrived:yyyy-MM-dd}" : "") +
-                $", {Spending.Count} spending, {Checkpoints.Count(c => c.Report is not null)} reports",
-        });
+                $", {Spending.Count} spending, {Checkpoints.Count(c => c.Report is not null)} reports");
         return this;
     }
 }

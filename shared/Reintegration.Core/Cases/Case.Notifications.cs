@@ -1,3 +1,4 @@
+using Reintegration.Core.Access;
 using Reintegration.Core.Monitoring;
 
 namespace Reintegration.Core.Cases;
@@ -42,6 +43,18 @@ public sealed partial class Case
             PartnerId = partnerId,
             CreatedAt = now,
         });
-        HasPendingNotifications = true;
+    }
+
+    /// <summary>Where the case moves to a partner (docs/decisions/0021): the new one prepares, the former one stops.</summary>
+    partial void OnPartnerChanged(string? from, string to, Caller actor, DateTimeOffset now)
+    {
+        if (from is not null && from != to)
+        {
+            NotifyUnassigned(from, now);
+        }
+        if (from != to)
+        {
+            NotifyAssigned(now);
+        }
     }
 }

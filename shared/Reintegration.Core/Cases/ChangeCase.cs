@@ -45,16 +45,8 @@ public sealed class ChangeCase(
                 case CaseAction.AssignPartner:
                     var partnerId = OrganisationId.From(request.PartnerId!);
                     await EnsurePartnerCoversAsync(partnerId, current.CountryOfReturn, cancellationToken);
-                    var former = current.PartnerId;
+                    // The partners hear of it from the case itself (Case.OnPartnerChanged).
                     current.AssignPartner(caller, now, partnerId.Value);
-                    if (former is not null && former != partnerId.Value)
-                    {
-                        current.NotifyUnassigned(former, now);
-                    }
-                    if (former != partnerId.Value)
-                    {
-                        current.NotifyAssigned(now);
-                    }
                     break;
                 case CaseAction.SubmitPlan: current.SubmitPlan(caller, now); break;
                 case CaseAction.ApprovePlan:

@@ -63,7 +63,7 @@ public class CaseDocumentShapeTests
         Assert.Equal(c.Outbox, read.Outbox);
         Assert.Equal(c.NextDueOn, read.NextDueOn);
         Assert.True(read.HasPendingNotifications);
-        read.SubmitReport(CaseJourney.Partner, Now, CaseJourney.Today, "m1", Reports.Sample());
+        read.SubmitReport(CaseJourney.Partner, Now, CaseJourney.Today, "m1", Monitoring.Reports.Sample());
         Assert.False(read.HasPendingNotifications);
         Assert.Equal(CaseJourney.Today.AddMonths(3), read.NextDueOn);
     }

@@ -34,7 +34,7 @@ public class DeadlineJobParallelTests
 
     private MonitoringDeadlines Job(int parallelism) => new(store, new InMemoryReferenceData(ReferenceDataSeed.Load()),
         new SystemCaseChanges(store), queue, Options.Create(new MonitoringWindows()),
-        Options.Create(new DeadlineJobOptions { DeadlineParallelism = parallelism }), TestData.Clock(ReminderDay));
+        Options.Create(new DeadlineJobOptions { DeadlineParallelism = parallelism }), TestData.Clock(ReminderDay), new Observability.ProgrammeMetrics());
 
     [Fact]
     public async Task Two_runs_at_once_record_each_alert_once_and_queue_each_delivery_once()

@@ -64,12 +64,12 @@ internal sealed class RequestGenerator
         var other = Gen.Frequency(
             (9, Gen.Const(new List<string>())),
             (1, Gen.OneOf(HostileInputs.QueryValues).Select(v => new List<string> { $"x={v}" })));
-        return route.Template switch
+        return (route.Template switch
         {
             "cases" or "notifications" => listing,
             "reports/{report}" => ReportQuery,
             _ => other,
-        }.Select(ps => ps.Count == 0 ? "" : "?" + string.Join("&", ps));
+        }).Select(ps => ps.Count == 0 ? "" : "?" + string.Join("&", ps));
     }
 
     /// <summary>A report's period, filters and format: mostly valid, with odd values now and then.</summary>
