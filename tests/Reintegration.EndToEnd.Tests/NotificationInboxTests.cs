@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.LocalHost.StandIns;
 using Reintegration.Testing;
@@ -69,6 +70,22 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
         }
     }
 
+    /// <summary>The topic's subscriptions as the Service Bus stand-in holds them, read as an operator would.</summary>
+    private ServiceBusAdministrationClient Administration => new(host.StandIns.ServiceBus.AdministrationConnectionString);
+
+    private async Task<bool> SubscriptionExists(string organisationId) =>
+        (await Administration.SubscriptionExistsAsync("partner-notifications", organisationId, Cancel)).Value;
+
+    private async Task<List<RuleProperties>> RulesOf(string organisationId)
+    {
+        var rules = new List<RuleProperties>();
+        await foreach (var rule in Administration.GetRulesAsync("partner-notifications", organisationId, Cancel))
+        {
+            rules.Add(rule);
+        }
+        return rules;
+    }
+
     private static string Text(JsonObject item, string name) => item[name]!.GetValue<string>();
 
     [Fact]
@@ -78,8 +95,22 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
         var (caseId, _) = await api.CaseAt("PartnerAssigned", await api.NewOrganisation(), partner);
 
         // Its subscription on the topic was made by the app, with its rule, before the notification went out.
-        var subscriptions = host.Services.GetRequiredService<LocalOrganisationSubscriptions>();
-        Assert.Equal($"partnerId = '{partner}'", subscriptions.Filters[partner]);
+        var rule = Assert.Single(await RulesOf(partner));
+        Assert.Equal($"partnerId = '{partner}'", Assert.IsType<SqlRuleFilter>(rule.Filter).SqlExpression);
+        await using (var client = new ServiceBusClient(host.StandIns.ServiceBus.ConnectionString))
+        await using (var receiver = client.CreateReceiver("partner-notifications", partner,
+            new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete }))
+        {
+            ServiceBusReceivedMessage? onBus = null;
+            var deadline = DateTime.UtcNow + Patience;
+            while (onBus is null && DateTime.UtcNow < deadline)
+            {
+                var batch = await receiver.ReceiveMessagesAsync(50, TimeSpan.FromMilliseconds(300), Cancel);
+                onBus = batch.FirstOrDefault(m => (string)m.ApplicationProperties["caseId"] == caseId);
+            }
+            Assert.NotNull(onBus);
+            Assert.Equal("PartnerAssigned", onBus.ApplicationProperties["kind"]);
+        }
 
         var item = Assert.Single(await AtLeast(api.Partner(partner), 1));
         Assert.Equal(("PartnerAssigned", caseId, "prepare-reception", false),
@@ -230,8 +261,7 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
     {
         var partner = await NewPartner();
         var (caseId, _) = await api.CaseAt("PartnerAssigned", await api.NewOrganisation(), partner);
-        var subscriptions = host.Services.GetRequiredService<LocalOrganisationSubscriptions>();
-        Assert.True(subscriptions.Filters.ContainsKey(partner));
+        Assert.True(await SubscriptionExists(partner));
 
         using (var current = await api.Coordinator().GetAsync($"api/partners/{partner}", Cancel))
         using (var deactivated = await Put(api.Coordinator(), $"api/partners/{partner}", PartnerBody(active: false), current.Headers.ETag!.Tag))
@@ -239,11 +269,11 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
             Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
         }
         var deadline = DateTime.UtcNow + Patience;
-        while (subscriptions.Filters.ContainsKey(partner) && DateTime.UtcNow < deadline)
+        while (await SubscriptionExists(partner) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(150, Cancel);
         }
-        Assert.False(subscriptions.Filters.ContainsKey(partner));
+        Assert.False(await SubscriptionExists(partner));
 
         using var tasks = await api.Coordinator().GetAsync("api/tasks", Cancel);
         Assert.Contains(await Api.ReadArray(tasks), t => Text(t!.AsObject(), "kind") == "reassign-partner" && Text(t.AsObject(), "caseId") == caseId);
@@ -254,10 +284,10 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
             Assert.Equal(HttpStatusCode.OK, reactivated.StatusCode);
         }
         deadline = DateTime.UtcNow + Patience;
-        while (!subscriptions.Filters.ContainsKey(partner) && DateTime.UtcNow < deadline)
+        while (!await SubscriptionExists(partner) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(150, Cancel);
         }
-        Assert.Equal($"partnerId = '{partner}'", subscriptions.Filters[partner]);
+        Assert.Equal($"partnerId = '{partner}'", Assert.IsType<SqlRuleFilter>(Assert.Single(await RulesOf(partner)).Filter).SqlExpression);
     }
 }

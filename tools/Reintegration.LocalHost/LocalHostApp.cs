@@ -183,9 +183,6 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.Services.AddReintegration(builder.Configuration);
             // Dead letters of the Service Bus stand-in, as a namespace's DeadletteredMessages metric is in Azure.
             builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Reintegration.ServiceBusStandIn.Broker.BrokerMetrics.MeterName));
-            // Until the Service Bus stand-in serves subscription management, the app manages them in memory here.
-            builder.Services.AddSingleton(_ => new LocalOrganisationSubscriptions(Core.ReferenceData.ReferenceDataSeed.Load()));
-            builder.Services.AddSingleton<Core.Notifications.IOrganisationSubscriptions>(sp => sp.GetRequiredService<LocalOrganisationSubscriptions>());
         }
 
         options.ConfigureServices?.Invoke(builder.Services);
