@@ -35,6 +35,8 @@ internal static class CaseJourney
         c.Accept(Coordinator, now, null);
         if (status == CaseStatus.Accepted) return c;
         c.AssignPartner(Coordinator, now, "partner-gh-1");
+        // Delivery sends the partner its notice of assignment: the journey goes on with an empty outbox.
+        c.MarkSent(c.PendingNotifications.Select(n => n.MessageId).ToList(), now);
         if (status == CaseStatus.PartnerAssigned) return c;
         c.DraftPlan(Caseworker, now, PlanDrafting.From(PlanOf(1000m, 500m), c, Policy));
         c.SubmitPlan(Caseworker, now);

@@ -67,10 +67,13 @@ public class PartnerChangeTests
 
         c.ReassignPartner(CaseJourney.Coordinator, Later, "partner-gh-2", "Stopped work.");
 
-        var readdressed = c.PendingNotifications.Single();
+        var readdressed = c.PendingNotifications.Single(n => n.Kind == AlertKind.Overdue);
         Assert.Equal(("partner-gh-2", pending.CheckpointId, pending.Kind), (readdressed.PartnerId, readdressed.CheckpointId, readdressed.Kind));
         Assert.NotEqual(pending.MessageId, readdressed.MessageId);
-        Assert.Equal("partner-gh-1", c.Outbox.Single(n => n.SentAt is not null).PartnerId);
+        Assert.Equal("partner-gh-1", c.Outbox.Single(n => n.SentAt is not null && n.Kind == AlertKind.Reminder).PartnerId);
+        // Each partner hears of the change: the one leaving stops, the one taking over prepares.
+        Assert.Equal([(AlertKind.PartnerAssigned, "partner-gh-2"), (AlertKind.PartnerUnassigned, "partner-gh-1")],
+            c.PendingNotifications.Where(n => n.Kind != AlertKind.Overdue).Select(n => (n.Kind, n.PartnerId!)).Order());
         Assert.True(c.HasPendingNotifications);
     }
 

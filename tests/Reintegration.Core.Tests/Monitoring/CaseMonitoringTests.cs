@@ -47,12 +47,12 @@ public class CaseMonitoringTests
     }
 
     [Fact]
-    public void Escalations_go_to_the_referring_organisation_not_the_partner()
+    public void Escalations_go_to_the_referring_organisation_and_the_partner_who_must_still_report_is_told()
     {
         var c = Monitored();
         c.RaiseAlerts(Now, CaseJourney.Today.AddMonths(1).AddDays(30), 14, Windows);
         var escalation = Assert.Single(c.PendingNotifications);
-        Assert.Equal((AlertKind.Escalation, null, "org-ref-demo"), (escalation.Kind, escalation.PartnerId, escalation.OrganisationId));
+        Assert.Equal((AlertKind.Escalation, "partner-gh-1", "org-ref-demo"), (escalation.Kind, escalation.PartnerId, escalation.OrganisationId));
     }
 
     [Fact]
