@@ -65,7 +65,7 @@ public sealed class ErasureTests(LocalHostFixture host)
         Assert.DoesNotContain("ama@example.org", text);
         Assert.DoesNotContain("Needs medication", text);
         var person = (await Api.ReadObject(read))["person"]!;
-        Assert.Equal(("", "1990-01-01", "GH"),
+        Assert.Equal(("", $"{born[..4]}-01-01", "GH"),
             (person["givenName"]!.GetValue<string>(), person["dateOfBirth"]!.GetValue<string>(), person["nationality"]!.GetValue<string>()));
 
         using var timeline = await api.Dpo().GetAsync($"api/cases/{id}/timeline", Cancel);

@@ -123,9 +123,10 @@ public sealed class ReferralTests(LocalHostFixture host)
     {
         var caseworker = api.Caseworker(await api.NewOrganisation());
         var key = Guid.NewGuid().ToString();
+        var referral = Api.Referral();
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/referrals") { Content = Api.JsonBody(Api.Referral()) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/referrals") { Content = Api.JsonBody(referral) };
             request.Headers.Add("Idempotency-Key", key);
             using var response = await caseworker.SendAsync(request, Cancel);
             return (response.StatusCode, response.Headers.Location);

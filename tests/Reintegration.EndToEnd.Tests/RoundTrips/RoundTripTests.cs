@@ -56,7 +56,7 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
     }
 
     [Fact]
-    public async Task A_referral_is_its_idempotency_record_its_access_record_and_the_create_and_reads_no_reference_data()
+    public async Task A_referral_is_its_idempotency_record_its_access_record_the_duplicate_check_and_the_create_and_reads_no_reference_data()
     {
         var caseworker = api.Caseworker();
         await api.Refer(caseworker);
@@ -64,7 +64,8 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
         var requests = await RequestsOf(caseworker, HttpMethod.Post, "api/referrals", HttpStatusCode.Created, Api.JsonBody(Api.Referral()),
             idempotencyKey: true);
 
-        Assert.Equal(["create access-log", "create cases", "create idempotency"], requests);
+        // The one query is the duplicate check: open cases of the same person, by the indexed search key (decision 0022).
+        Assert.Equal(["create access-log", "create cases", "create idempotency", "query cases"], requests);
     }
 
     [Fact]
