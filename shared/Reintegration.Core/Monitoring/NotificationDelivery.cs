@@ -49,16 +49,14 @@ public sealed class NotificationDelivery(
         var coordination = (await referenceData.OrganisationsAsync(cancellationToken))
             .Where(o => o.Kind == OrganisationKind.Coordination && o.Active).Select(o => o.Id).ToList();
         var recipients = messages.SelectMany(m => RecipientsOf(m, coordination).Select(organisationId => (Message: m, OrganisationId: organisationId))).ToList();
+        // A new organisation's subscription is made before its first notification is published, not after.
+        await subscriptions.EnsureRecipientsAsync(recipients.Select(r => r.OrganisationId).Where(id => !coordination.Contains(id)), cancellationToken);
         try
         {
-            // A new organisation's subscription is made before its first notification is published, not after.
-            await subscriptions.EnsureRecipientsAsync(recipients.Select(r => r.OrganisationId).Where(id => !coordination.Contains(id)), cancellationToken);
             await publisher.PublishAsync(messages, cancellationToken);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Every attempt that published nothing counts, also one cut off by the change's time limit: the queue
-            // (or the deadline job) tries again, and a count of failures must show each try that did not get through.
             metrics.RecordDeliveryFailed(messages.Count, e);
             throw;
         }
