@@ -114,7 +114,7 @@ resource serviceBusDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-resource receiverSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' existing = [
+resource receiverSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2026-01-01' existing = [
   for receiver in items(notificationReceivers): {
     parent: serviceBus::topic
     name: receiver.key

@@ -168,7 +168,7 @@ resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
 }
 
 // Import files of carried-over cases: written by the app from the request body, deleted once read.
-resource importsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource importsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: 'case-imports'
   properties: {

@@ -36,7 +36,7 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
             Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         }
 
-        var message = await PartnersMessage("partner-gh-1", id);
+        var message = await PartnersMessage("partner-gh-1", id, "CasePaused");
         var spans = await Eventually.Get(() => Task.FromResult(host.Spans.OfTrace(traceId)),
             s => s.Any(x => x.DisplayName == "publish partner-notifications"), Patience);
 
@@ -111,8 +111,9 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
     [Fact]
     public async Task While_service_bus_is_down_each_failed_delivery_and_the_message_sent_to_the_poison_queue_are_counted()
     {
-        using var measured = new Measurements(host.Services);
+        // Measured from here: bringing the case to monitoring delivers its own notices (assignment, approval, ...).
         var (id, etag) = await api.CaseAt("Monitoring", partner: "partner-wa-regional");
+        using var measured = new Measurements(host.Services);
         await host.StandIns.ServiceBus.StopAsync();
         try
         {
@@ -130,10 +131,34 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
             await host.StandIns.ServiceBus.RestartAsync();
         }
 
-        // host.json: five attempts, each failing to publish the one "case paused" notice, then the poison queue.
+        // Consent changes leave delivery to the queue: host.json's five attempts, each failing to publish the one
+        // "case paused" notice, then the poison queue.
         Assert.Equal(5, measured.Sum(ProgrammeMetrics.NotificationsFailed));
         Assert.Equal(1, measured.Sum(ProgrammeMetrics.PoisonMessages));
         Assert.Equal(0, measured.Sum(ProgrammeMetrics.NotificationsDelivered));
+    }
+
+    [Fact]
+    public async Task A_notice_the_request_could_not_deliver_while_service_bus_is_down_is_counted_as_failed_and_the_queue_delivers_it()
+    {
+        var (id, etag) = await api.CaseAt("PlanApproved", partner: "partner-wa-regional");
+        using var measured = new Measurements(host.Services);
+        await host.StandIns.ServiceBus.StopAsync();
+        try
+        {
+            // The departure is recorded; its notice fails to go out inside the request, which counts before it answers.
+            var today = Today().ToString("yyyy-MM-dd");
+            await ApiClient.Do(api.Caseworker(), id, etag, "depart", new JsonObject { ["date"] = today });
+            Assert.True(measured.Sum(ProgrammeMetrics.NotificationsFailed) >= 1, measured.Describe());
+            Assert.Equal(0, measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Departed"));
+        }
+        finally
+        {
+            await host.StandIns.ServiceBus.RestartAsync();
+        }
+
+        // The queue took it over and delivers it once Service Bus is back.
+        await Eventually.Get(() => Task.FromResult(measured.Sum(ProgrammeMetrics.NotificationsDelivered, "kind", "Departed")), n => n == 1, Patience);
     }
 
     [Fact]
@@ -188,8 +213,11 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
         return await api.Caseworker().SendAsync(withdraw);
     }
 
-    /// <summary>The partner's notice about the case, as the partner's own system receives it.</summary>
-    private async Task<ServiceBusReceivedMessage> PartnersMessage(string subscription, string caseId)
+    /// <summary>
+    /// The partner's notice of this kind about the case, as the partner's own system receives it (bringing a case to a
+    /// stage sends the partner other notices about it first).
+    /// </summary>
+    private async Task<ServiceBusReceivedMessage> PartnersMessage(string subscription, string caseId, string kind)
     {
         await using var receiver = serviceBus.CreateReceiver("partner-notifications", subscription,
             new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete });
@@ -197,7 +225,7 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
         return (await Eventually.Get(async () =>
         {
             received.AddRange(await receiver.ReceiveMessagesAsync(50, TimeSpan.FromMilliseconds(300)));
-            return received.Where(m => (string)m.ApplicationProperties["caseId"] == caseId).ToList();
+            return received.Where(m => (string)m.ApplicationProperties["caseId"] == caseId && (string)m.ApplicationProperties["kind"] == kind).ToList();
         }, found => found.Count > 0, Patience))[0];
     }
 

@@ -28,13 +28,32 @@ public sealed class IndexingPolicyTests
     [Fact]
     public void The_queries_read_from_the_source_include_the_deadline_retention_and_listing_paths()
     {
-        var cases = QueriedPaths.In(QueriedPaths.SourceDirectory(Root)).Single(q => q.Container == Containers.Cases).Paths;
+        var queries = QueriedPaths.In(QueriedPaths.SourceDirectory(Root));
+        var store = queries.Single(q => q.File == "CosmosCaseStore.cs");
+        var changes = queries.Single(q => q.File == "CosmosCaseChanges.cs");
 
+        Assert.Equal(Containers.Cases, store.Container);
         Assert.Superset(new HashSet<string>
         {
             "/nextDueOn", "/status", "/hasPendingNotifications", "/retentionStage", "/endedOn", "/erasureInProgress",
             "/listingKey", "/referringOrganisationId", "/partnerId", "/countryOfReturn", "/plan/status",
-        }, cases.ToHashSet());
+            "/searchKey", "/person/dateOfBirth",
+        }, store.Paths.ToHashSet());
+        Assert.Equal(Containers.Cases, changes.Container);
+        Assert.Superset(new HashSet<string> { "/_ts", "/scopeHistory/[]" }, changes.Paths.ToHashSet());
+    }
+
+    [Fact]
+    public void Id_and_ts_count_as_indexed_only_in_consistent_mode_and_an_array_by_its_elements()
+    {
+        var policy = new CosmosIndexingPolicy(["/tags/[]/?"], ["/*"]);
+
+        Assert.True(policy.Indexes("/_ts"));
+        Assert.True(policy.Indexes("/id"));
+        Assert.True(policy.Indexes("/tags/[]"));
+        Assert.False(policy.Indexes("/tags"));
+        Assert.False(policy.Indexes("/ts"));
+        Assert.False(new CosmosIndexingPolicy([], ["/*"], Consistent: false).Indexes("/_ts"));
     }
 
     [Fact]
@@ -72,8 +91,10 @@ public sealed class IndexingPolicyTests
             var q = "SELECT * FROM c WHERE c.plan.status = 'Submitted' ORDER BY c.listingKey DESC";
             var codes = countries.Select(c => c.Code);
             where.Add("r.actorId = @actor");
+            var n = "SELECT * FROM n WHERE n.organisationId = @organisation AND ARRAY_CONTAINS(c.scopeHistory, @scope)";
             """;
 
-        Assert.Equal(new HashSet<string> { "/plan/status", "/listingKey", "/actorId" }, QueriedPaths.Of(source));
+        Assert.Equal(new HashSet<string> { "/plan/status", "/listingKey", "/actorId", "/organisationId", "/scopeHistory/[]" },
+            QueriedPaths.Of(source));
     }
 }

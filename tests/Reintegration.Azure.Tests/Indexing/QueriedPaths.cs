@@ -19,12 +19,21 @@ internal static partial class QueriedPaths
             .Select(f => (Path.GetFileName(f.File), ContainerOf(f.Text), (IReadOnlySet<string>)Of(f.Text)))
             .ToList();
 
-    /// <summary>Paths in the string literals of the text: the alias (c or r), then camelCase property names.</summary>
-    public static HashSet<string> Of(string sourceText) =>
-        StringLiteral().Matches(sourceText)
-            .SelectMany(literal => AliasedPath().Matches(literal.Value))
-            .Select(path => "/" + path.Groups["path"].Value.Replace('.', '/'))
+    /// <summary>
+    /// Paths in the string literals of the text: an alias (c or r, or one a literal names after FROM), then camelCase
+    /// property names. The array of <c>ARRAY_CONTAINS(c.path, ...)</c> is searched by its elements, <c>/path/[]</c>.
+    /// </summary>
+    public static HashSet<string> Of(string sourceText)
+    {
+        var literals = StringLiteral().Matches(sourceText).Select(literal => literal.Value).ToList();
+        var aliases = literals.SelectMany(literal => FromAlias().Matches(literal)).Select(m => m.Groups["alias"].Value)
+            .Append("c").Append("r").Distinct();
+        var aliased = new Regex($@"(?<array>ARRAY_CONTAINS\(\s*)?\b(?:{string.Join('|', aliases)})\.(?<path>[a-z_][A-Za-z0-9_]*(?:\.[a-z_][A-Za-z0-9_]*)*)");
+        return literals
+            .SelectMany(literal => aliased.Matches(literal))
+            .Select(path => "/" + path.Groups["path"].Value.Replace('.', '/') + (path.Groups["array"].Success ? "/[]" : ""))
             .ToHashSet(StringComparer.Ordinal);
+    }
 
     private static string ContainerOf(string sourceText)
     {
@@ -36,8 +45,8 @@ internal static partial class QueriedPaths
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"\b[cr]\.(?<path>[a-z_][A-Za-z0-9_]*(?:\.[a-z_][A-Za-z0-9_]*)*)")]
-    private static partial Regex AliasedPath();
+    [GeneratedRegex(@"\bFROM\s+(?<alias>[a-z])\b")]
+    private static partial Regex FromAlias();
 
     [GeneratedRegex(@"Containers\.(?<name>[A-Z][A-Za-z]*)\b")]
     private static partial Regex ContainerReference();
