@@ -24,7 +24,8 @@ public sealed class CasesFunctions(HttpEndpoint endpoint, CaseQueries cases, Cas
 
     /// <summary>The caller's cases, filtered; or, with changedSince, what changed since a delta token. Every answer carries a new one.</summary>
     [Function("ListCases")]
-    [ApiOperation("The cases in the caller's scope.", Permission = nameof(CasePermissions.List), Response = typeof(CaseView), Shape = Shape.Page, Query = [QueryParameters.Status, QueryParameters.Country])]
+    [ApiOperation("The cases in the caller's scope.", Permission = nameof(CasePermissions.List), Response = typeof(CaseView), Shape = Shape.Page,
+        Envelope = typeof(CaseListView), Query = [QueryParameters.Status, QueryParameters.Country, QueryParameters.Name, QueryParameters.DateOfBirth, QueryParameters.ChangedSince])]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +14,8 @@ public sealed class CountryInformationFunctions(HttpEndpoint endpoint, RequestRe
 {
     /// <summary>Public. <c>lang</c>, else Accept-Language, else English.</summary>
     [Function("GetCountryInformation")]
+    [ApiOperation("What the programme tells people considering return to the country, in their language, with its ETag.", Anonymous = true,
+        Response = typeof(CountryInformationView), Answer = Api.Contract.Answer.Versioned, Query = [QueryParameters.Lang])]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "countries/{code}/information")] HttpRequest request,
         string code, CancellationToken cancellationToken) =>
@@ -22,6 +26,9 @@ public sealed class CountryInformationFunctions(HttpEndpoint endpoint, RequestRe
         });
 
     [Function("SetCountryInformation")]
+    [ApiOperation("Replaces the country's information for returnees, in every language, with the day it was last reviewed.", Roles = [Role.Coordinator],
+        Requests = [typeof(CountryInformationRequest)], Response = typeof(CountryInformationView), Answer = Api.Contract.Answer.Versioned, IfMatch = IfMatch.Required,
+        Query = [QueryParameters.Lang])]
     public Task<IActionResult> Set(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "countries/{code}/information")] HttpRequest request,
         string code, CancellationToken cancellationToken) =>

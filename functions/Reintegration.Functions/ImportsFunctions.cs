@@ -1,3 +1,5 @@
+using Reintegration.Core.Gate;
+using Reintegration.Api.Contract;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +21,9 @@ public sealed class ImportsFunctions(HttpEndpoint endpoint, CaseImports imports,
     public static readonly string[] MediaTypes = ["application/x-ndjson", "application/jsonl"];
 
     [Function("StartImport")]
+    [ApiOperation("Imports carried-over cases from a file of JSON lines, one case per line; the work goes on after the answer.",
+        Permission = nameof(CasePermissions.Import), BodyMediaType = "application/x-ndjson, application/jsonl", BodyLine = typeof(ImportRow),
+        Response = typeof(ImportView), Answer = Answer.Accepted)]
     public Task<IActionResult> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "imports")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -38,6 +43,8 @@ public sealed class ImportsFunctions(HttpEndpoint endpoint, CaseImports imports,
         });
 
     [Function("GetImport")]
+    [ApiOperation("An import's progress and the rows it refused, by row, field and rule.", Permission = nameof(CasePermissions.Import),
+        Response = typeof(ImportView), Answer = Answer.Versioned)]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "imports/{importId}")] HttpRequest request,
         string importId, CancellationToken cancellationToken) =>

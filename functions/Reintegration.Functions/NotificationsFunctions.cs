@@ -1,3 +1,5 @@
+using Reintegration.Core.Access;
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +13,9 @@ namespace Reintegration.Functions;
 public sealed class NotificationsFunctions(HttpEndpoint endpoint, NotificationInbox inbox)
 {
     [Function("ListNotifications")]
+    [ApiOperation("The caller's organisation's inbox, unread first; with changedSince, only what changed since.",
+        Roles = [Role.Caseworker, Role.Coordinator, Role.Partner], Response = typeof(NotificationView), Shape = Shape.Page,
+        Query = [QueryParameters.ChangedSinceInstant])]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -21,6 +26,8 @@ public sealed class NotificationsFunctions(HttpEndpoint endpoint, NotificationIn
         });
 
     [Function("ReadNotification")]
+    [ApiOperation("Marks a notification of the caller's organisation read.", Roles = [Role.Caseworker, Role.Coordinator, Role.Partner],
+        Response = typeof(NotificationView))]
     public Task<IActionResult> Read(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notifications/{notificationId}/read")] HttpRequest request,
         string notificationId, CancellationToken cancellationToken) =>

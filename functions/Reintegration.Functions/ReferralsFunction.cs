@@ -13,7 +13,7 @@ namespace Reintegration.Functions;
 public sealed class ReferralsFunction(HttpEndpoint endpoint, RequestReader reader, RegisterReferral registerReferral)
 {
     [Function("RegisterReferral")]
-    [ApiOperation("Registers a referral: a new case.", Permission = nameof(CasePermissions.Refer), Requests = [typeof(ReferralRequest)], Response = typeof(CaseView), Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
+    [ApiOperation("Registers a referral: a new case.", Permission = nameof(CasePermissions.Refer), Requests = [typeof(ReferralRequest)], Response = typeof(CaseView), Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict, ProblemTypes.DuplicatePerson])]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request,
         CancellationToken cancellationToken) =>

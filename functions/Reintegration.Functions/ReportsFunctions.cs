@@ -1,3 +1,4 @@
+using Reintegration.Api.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -20,6 +21,10 @@ public sealed class ReportsFunctions(HttpEndpoint endpoint, ProgrammeReports rep
     }
 
     [Function("GetReport")]
+    [ApiOperation("A report of the programme in figures over a period, for the cases in the caller's scope, small cells suppressed: JSON for apps, CSV, a workbook or a page.",
+        Response = typeof(FigureReport), MediaType = "application/json, text/csv, " + ReportFormats.XlsxType + ", text/html",
+        Query = [QueryParameters.PeriodFrom, QueryParameters.PeriodTo, QueryParameters.Phase, QueryParameters.Country, QueryParameters.TargetGroup,
+            QueryParameters.ReferringOrganisation, QueryParameters.Format])]
     public Task<IActionResult> Report(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{report}")] HttpRequest request,
         string report, CancellationToken cancellationToken) =>

@@ -109,6 +109,11 @@ public sealed class AccessMatrixTests(LocalHostFixture host)
             ["texts"] = new JsonArray(new JsonObject { ["language"] = "en", ["supportOffered"] = new JsonArray("Support."), ["howToReachUs"] = "Ask." }),
             ["lastReviewedOn"] = "2026-01-01",
         }), [403, 403, 428, 403, 403, 403]),
+        // Figures only, small cells suppressed: every role gets those of the cases in its own scope.
+        new("GetReport", "Referred", _ => Send(HttpMethod.Get, "api/reports/quarterly?from=2026-01-01&to=2026-03-31"), [200, 200, 200, 200, 200, 200]),
+        // Each organisation's own inbox; the DPO audits and receives none. Another organisation's notification is as unknown as this one.
+        new("ListNotifications", "Referred", _ => Send(HttpMethod.Get, "api/notifications"), [200, 200, 200, 200, 200, 403]),
+        new("ReadNotification", "Referred", _ => Send(HttpMethod.Post, $"api/notifications/{Guid.NewGuid()}/read"), [404, 404, 404, 404, 404, 403]),
         new("zzUnknownRoute", "Referred", s => Send(HttpMethod.Delete, $"api/cases/{s.CaseId}"), [405, 405, 405, 405, 405, 405]),
     ];
 

@@ -117,6 +117,10 @@ public static class ApiDocument
         {
             result["requestBody"] = RequestBody(contract.Requests, schemas);
         }
+        else if (contract.BodyMediaType is { } bodyMediaType)
+        {
+            result["requestBody"] = LinesBody(bodyMediaType, contract.BodyLine, schemas);
+        }
         result["responses"] = Responses(operation, contract, roles, schemas, problem);
         return result;
     }
@@ -154,6 +158,9 @@ public static class ApiDocument
                 break;
             case Answer.Created:
                 responses["201"] = Success("Created, at Location.", contract.MediaType, body, etag: true, location: true);
+                break;
+            case Answer.Accepted:
+                responses["202"] = Success("Accepted: the work goes on; Location is where its progress is read.", contract.MediaType, body, etag: true, location: true);
                 break;
             case Answer.Saved:
                 responses["200"] = Success("Replaced (If-Match named the current version).", contract.MediaType, body, etag: true);
@@ -199,10 +206,6 @@ public static class ApiDocument
 
     private static JsonNode Body(ApiOperationAttribute contract, Role[] roles, SchemaSet schemas)
     {
-        if (!contract.MediaType.EndsWith("json", StringComparison.Ordinal))
-        {
-            return new JsonObject { ["type"] = "string" };
-        }
         if (contract.Response is null)
         {
             return new JsonObject { ["type"] = "object" };
@@ -229,6 +232,10 @@ public static class ApiDocument
             one = schemas.ForAnswer(contract.Response);
             name = SchemaSet.NameOf(contract.Response);
         }
+        if (contract.Shape == Shape.Page && contract.Envelope is { } envelope)
+        {
+            return EnvelopeOf(envelope, one, schemas);
+        }
         return contract.Shape switch
         {
             Shape.List => new JsonObject { ["type"] = "array", ["items"] = one },
@@ -245,6 +252,39 @@ public static class ApiDocument
                 ["additionalProperties"] = false,
             }),
             _ => one,
+        };
+    }
+
+    /// <summary>The envelope record's own schema, with its items (written as objects) described as the views they are.</summary>
+    private static JsonNode EnvelopeOf(Type envelope, JsonNode item, SchemaSet schemas)
+    {
+        schemas.ForAnswer(envelope);
+        var name = SchemaSet.NameOf(envelope);
+        var schema = schemas.Components()[name]!.AsObject();
+        if (schema["properties"]?["items"] is null)
+        {
+            throw new InvalidOperationException($"{name} has no items to describe.");
+        }
+        schema["properties"]!["items"] = new JsonObject { ["type"] = "array", ["items"] = item.DeepClone() };
+        return schemas.Add(name, schema);
+    }
+
+    /// <summary>A body that is a file of JSON lines: each line one record, read strictly; the whole checked line by line.</summary>
+    private static JsonObject LinesBody(string mediaTypes, Type? line, SchemaSet schemas)
+    {
+        var schema = new JsonObject { ["type"] = "string" };
+        if (line is not null)
+        {
+            schema["description"] = $"One {SchemaSet.NameOf(line)} per line.";
+            schema["contentSchema"] = schemas.ForRequest(line);
+        }
+        return new JsonObject
+        {
+            ["required"] = true,
+            ["description"] = line is null
+                ? "The file."
+                : $"One JSON object per line, each a {SchemaSet.NameOf(line)} read strictly; a bad line is reported by its number and imports nothing of it.",
+            ["content"] = new JsonObject(mediaTypes.Split(", ").Select(m => KeyValuePair.Create(m, (JsonNode?)new JsonObject { ["schema"] = schema.DeepClone() }))),
         };
     }
 
@@ -280,7 +320,11 @@ public static class ApiDocument
         var response = new JsonObject
         {
             ["description"] = description,
-            ["content"] = new JsonObject(mediaType.Split(", ").Select(m => KeyValuePair.Create(m, (JsonNode?)new JsonObject { ["schema"] = schema.DeepClone() }))),
+            // A body that is not JSON (CSV, a workbook, a page) is described as what it is: not JSON.
+            ["content"] = new JsonObject(mediaType.Split(", ").Select(m => KeyValuePair.Create(m, (JsonNode?)new JsonObject
+            {
+                ["schema"] = m.EndsWith("json", StringComparison.Ordinal) ? schema.DeepClone() : NotJson(m),
+            }))),
         };
         var headers = etag ? ETagHeader() : new JsonObject();
         if (location)
@@ -293,6 +337,10 @@ public static class ApiDocument
         }
         return response;
     }
+
+    private static JsonObject NotJson(string mediaType) => mediaType.StartsWith("text/", StringComparison.Ordinal)
+        ? new JsonObject { ["type"] = "string" }
+        : new JsonObject { ["type"] = "string", ["contentMediaType"] = mediaType };
 
     private static JsonObject ETagHeader() => new()
     {

@@ -13,6 +13,8 @@ public enum Answer
     Created,
     /// <summary>A PUT that creates (201, Location) without If-Match, or replaces (200) with it; both with the ETag.</summary>
     Saved,
+    /// <summary>202 with Location (where its progress is read) and ETag: the work goes on after the answer.</summary>
+    Accepted,
 }
 
 /// <summary>The shape of the success body around the response type.</summary>
@@ -69,6 +71,18 @@ public sealed class ApiOperationAttribute(string summary) : Attribute
     public Type[] AlsoAnswers { get; set; } = [];
 
     public Shape Shape { get; set; } = Shape.One;
+
+    /// <summary>
+    /// The record a <see cref="Shape.Page"/> is answered in when it carries more than items and continuationToken
+    /// (e.g. a delta token): its other fields come from the record, its items are <see cref="Response"/>'s views.
+    /// </summary>
+    public Type? Envelope { get; set; }
+
+    /// <summary>A body that is not one JSON record (e.g. a file of JSON lines): its media types, separated by ", ".</summary>
+    public string? BodyMediaType { get; set; }
+
+    /// <summary>The record each line of a JSON-lines body holds (with <see cref="BodyMediaType"/>).</summary>
+    public Type? BodyLine { get; set; }
 
     /// <summary>The success body's media type (several separated by ", "); a body not JSON is described as text.</summary>
     public string MediaType { get; set; } = "application/json";

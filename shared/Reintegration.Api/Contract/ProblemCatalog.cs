@@ -19,10 +19,11 @@ public static class ProblemCatalog
         new(ProblemTypes.MethodNotAllowed, StatusCodes.Status405MethodNotAllowed, "The route takes other methods, named in Allow."),
         new(ProblemTypes.Conflict, StatusCodes.Status409Conflict, "The change conflicts with what is there."),
         new(ProblemTypes.InvalidTransition, StatusCodes.Status409Conflict, "Not possible in the case's current status; `currentStatus` and `allowedActions` say what is."),
+        new(ProblemTypes.DuplicatePerson, StatusCodes.Status409Conflict, "The person has an open case in the caller's scope already; `existingCaseId` names it."),
         new(ProblemTypes.ErasureHeld, StatusCodes.Status409Conflict, "The erasure is held back; `holds` names each reason."),
         new(ProblemTypes.StaleVersion, StatusCodes.Status412PreconditionFailed, "If-Match names an old version; `currentETag` is the current one."),
         new(ProblemTypes.UriTooLong, StatusCodes.Status414UriTooLong, "Path and query are too long."),
-        new(ProblemTypes.UnsupportedMediaType, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json."),
+        new(ProblemTypes.UnsupportedMediaType, StatusCodes.Status415UnsupportedMediaType, "The body is not of a media type the operation reads (application/json unless it names another)."),
         new(ProblemTypes.RuleViolation, StatusCodes.Status422UnprocessableEntity, "A programme rule refuses it; `failedRules` names each."),
         new(ProblemTypes.PreconditionRequired, StatusCodes.Status428PreconditionRequired, "If-Match is required."),
         new(ProblemTypes.HeadersTooLarge, StatusCodes.Status431RequestHeaderFieldsTooLarge, "Too many or too large request headers."),
@@ -47,11 +48,11 @@ public static class ProblemCatalog
         {
             yield return ProblemTypes.NotFound;
         }
-        if (operation.Requests.Length > 0 || operation.Query.Length > 0 || operation.Shape == Shape.Page || hasRouteValues)
+        if (operation.Requests.Length > 0 || operation.BodyMediaType is not null || operation.Query.Length > 0 || operation.Shape == Shape.Page || hasRouteValues)
         {
             yield return ProblemTypes.ValidationFailed;
         }
-        if (operation.Requests.Length > 0)
+        if (operation.Requests.Length > 0 || operation.BodyMediaType is not null)
         {
             yield return ProblemTypes.UnsupportedMediaType;
         }

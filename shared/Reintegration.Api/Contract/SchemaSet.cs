@@ -21,6 +21,13 @@ public sealed class SchemaSet
     // Requests: every field is optional to the reader (the validators name what is missing).
     private static readonly JsonSerializerOptions Requests = Exported(requiredConstructorParameters: false);
 
+    /// <summary>Lists of <c>object</c> whose elements the type cannot say: what each element is, by declaring type and JSON name.</summary>
+    private static readonly Dictionary<(Type, string), string> MixedLists = new()
+    {
+        // A report's cell: a number, the small-cell or protecting marker, or null where nothing applies.
+        [(typeof(Core.Reports.FigureRow), "cells")] = """{"type":["number","string","null"]}""",
+    };
+
     private readonly SortedDictionary<string, JsonNode> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _names = new(StringComparer.Ordinal);
 
@@ -69,6 +76,10 @@ public sealed class SchemaSet
                     && obj["properties"] is not null)
                 {
                     obj["additionalProperties"] = false;
+                }
+                if (node is JsonObject list && context.PropertyInfo is { } property && MixedLists.TryGetValue((property.DeclaringType, property.Name), out var items))
+                {
+                    list["items"] = JsonNode.Parse(items);
                 }
                 if (context.Path.Length == 0 || !IsNamed(nodeType))
                 {
