@@ -10,7 +10,27 @@ namespace Reintegration.Core.Reports;
 /// </summary>
 public sealed class ReportFiguresJob(ICaseChanges changes, IReportFiguresStore store, ProgrammeClock clock)
 {
+    /// <summary>
+    /// One run at a time in this instance: two overlapping runs read the same state and would both save its next
+    /// version, and a reader that loaded the first would never see the second's figures. (In Azure the timer trigger
+    /// itself runs once across instances.)
+    /// </summary>
+    private readonly SemaphoreSlim oneRun = new(1, 1);
+
     public async Task<ProjectionRun> RunAsync(CancellationToken cancellationToken)
+    {
+        await oneRun.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            oneRun.Release();
+        }
+    }
+
+    private async Task<ProjectionRun> RunOnceAsync(CancellationToken cancellationToken)
     {
         // The time is taken before reading, so every change before it is in the figures marked with it.
         var startedAt = clock.Now;
