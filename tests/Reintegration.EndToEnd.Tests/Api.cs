@@ -39,9 +39,15 @@ internal sealed class Api(LocalHostFixture host)
     /// <summary>An adult's date of birth no other referral of this run has (the duplicate check compares names and this).</summary>
     public static string UniqueDateOfBirth()
     {
-        var born = new DateOnly(1960, 1, 1).AddDays(Interlocked.Increment(ref bornDays) % 14_000);
-        // Never 1 January: anonymisation keeps the year as 1 January, and tests check the day is gone.
-        return (born is { Month: 1, Day: 1 } ? born.AddDays(1) : born).ToString("yyyy-MM-dd");
+        // Never 1 January: anonymisation keeps the year as 1 January, and tests check the day is gone. Skipped, not moved
+        // to the 2nd, so no two referrals of a run share a birth date (the duplicate-person check would answer 409).
+        DateOnly born;
+        do
+        {
+            born = new DateOnly(1960, 1, 1).AddDays(Interlocked.Increment(ref bornDays) % 14_000);
+        }
+        while (born is { Month: 1, Day: 1 });
+        return born.ToString("yyyy-MM-dd");
     }
 
     /// <param name="dateOfBirth">The person's; by default one no other referral of the run has.</param>
