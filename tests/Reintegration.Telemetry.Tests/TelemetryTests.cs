@@ -37,8 +37,11 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
         }
 
         var message = await PartnersMessage("partner-gh-1", id, "CasePaused");
+        // A span is exported when it ends, and a parent ends after its children: wait for each one the test reads.
         var spans = await Eventually.Get(() => Task.FromResult(host.Spans.OfTrace(traceId)),
-            s => s.Any(x => x.DisplayName == "publish partner-notifications"), Patience);
+            s => s.Any(x => x.Source.Name == "Microsoft.AspNetCore") && s.Any(x => x.DisplayName == "send notification-delivery")
+                 && s.Any(x => x.DisplayName == "process notification-delivery") && s.Any(x => x.DisplayName == "publish partner-notifications"),
+            Patience);
 
         // HTTP: the server's span continues the caller's trace; Cosmos DB's calls and the enqueue are within it.
         var server = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore");

@@ -8,7 +8,7 @@ public readonly record struct Interval(long Low, long High)
 
 /// <summary>
 /// What a reader can work out about the hidden entries from everything published: small entries lie from 1 to
-/// threshold - 1, protecting ones at least the threshold (never zero, never small), and
+/// threshold - 1, protecting ones at least 1 (never zero), and
 /// every equation holds. Intervals are tightened equation by equation until nothing changes (bounds propagation): an
 /// entry whose interval shrinks to one value can be recovered.
 /// </summary>
@@ -27,8 +27,9 @@ public static class DisclosureBounds
             {
                 CellMark.Shown => new Interval(values[i], values[i]),
                 CellMark.Small => new Interval(1, threshold - 1),
-                // Only non-zero counts that are not small are chosen to protect, so a reader knows they are at least the threshold.
-                _ => new Interval(threshold, Unbounded),
+                // Only non-zero counts are chosen to protect, small ones too when nothing else is left (SmallCellSuppression),
+                // so a reader knows no more of an "x" than that it is at least 1.
+                _ => new Interval(1, Unbounded),
             };
         }
         for (var pass = 0; pass < 4 * (values.Count + 1); pass++)

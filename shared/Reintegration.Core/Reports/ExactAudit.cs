@@ -18,7 +18,7 @@ internal static class ExactAudit
         {
             CellMark.Shown => (Low: v, High: v),
             CellMark.Small => (Low: 1L, High: threshold - 1L),
-            _ => (Low: (long)threshold, High: upper),
+            _ => (Low: 1L, High: upper),
         }).ToArray();
         for (var entry = 0; entry < domains.Length; entry++)
         {

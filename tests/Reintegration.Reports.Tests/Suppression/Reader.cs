@@ -4,7 +4,7 @@ namespace Reintegration.Reports.Tests.Suppression;
 
 /// <summary>
 /// A reader who tries to recover hidden counts: knows every shown figure, that each equation holds, that a small count
-/// is from 1 to threshold - 1 and a protecting one at least the threshold; searches for every value a hidden entry
+/// is from 1 to threshold - 1 and a protecting one ("x") at least 1; searches for every value a hidden entry
 /// could take. Independent of the propagation the suppression uses: it branches until every entry is fixed.
 /// </summary>
 internal static class Reader
@@ -17,7 +17,7 @@ internal static class Reader
         {
             CellMark.Shown => (Low: v, High: v),
             CellMark.Small => (Low: 1L, High: threshold - 1L),
-            _ => (Low: (long)threshold, High: upper),
+            _ => (Low: 1L, High: upper),
         }).ToArray();
         var truth = problem.Values[entry];
         // Try below and above the true value.
