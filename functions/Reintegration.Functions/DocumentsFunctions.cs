@@ -14,7 +14,7 @@ namespace Reintegration.Functions;
 public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader reader, CaseDocuments documents)
 {
     [Function("RequestDocumentUpload")]
-    [ApiOperation("Registers a document and answers a short-lived upload URL.", Permission = nameof(CasePermissions.AddDocument), Requests = [typeof(DocumentRequest)], Response = typeof(UploadTicketView), Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
+    [ApiOperation("Registers a document and answers a short-lived upload URL.", Permission = nameof(CasePermissions.AddDocument), Requests = [typeof(DocumentRequest)], Response = typeof(UploadTicketView), AlsoAnswers = [typeof(PartnerUploadTicketView)], Answer = Answer.Created, IdempotencyKey = true, Problems = [ProblemTypes.RuleViolation, ProblemTypes.Conflict])]
     public Task<IActionResult> RequestUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/documents")] HttpRequest request,
         string caseId, CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public sealed class DocumentsFunctions(HttpEndpoint endpoint, RequestReader read
             Responses.Ok((await documents.ListAsync(caller, RouteIds.Case(caseId), cancellationToken)).Select(DocumentView.For(caller)).ToList()));
 
     [Function("GetDocument")]
-    [ApiOperation("One document with a short-lived read URL.", Permission = nameof(CasePermissions.ReadDocument), Response = typeof(DownloadView), Problems = [ProblemTypes.Conflict])]
+    [ApiOperation("One document with a short-lived read URL.", Permission = nameof(CasePermissions.ReadDocument), Response = typeof(DownloadView), AlsoAnswers = [typeof(PartnerDownloadView)], Problems = [ProblemTypes.Conflict])]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/documents/{documentId}")] HttpRequest request,
         string caseId, string documentId, CancellationToken cancellationToken) =>

@@ -52,6 +52,41 @@ public sealed class StandInTests(StandInsFixture shared)
         }
     }
 
+    /// <summary>
+    /// Cosmos DB runs a query sent with a partition key within that partition; the stand-in used to run it over the whole
+    /// container (lib/partition-scoped-query.js), so the answer held other partitions' documents and cost a pass over all.
+    /// </summary>
+    [Fact]
+    public async Task A_query_sent_with_a_partition_key_answers_that_partitions_documents_only()
+    {
+        using var client = CosmosClientFor(shared.StandIns.Cosmos);
+        Database database = await client.CreateDatabaseIfNotExistsAsync("standin-tests", cancellationToken: Cancellation);
+        Container container = await database.CreateContainerIfNotExistsAsync($"scoped-{Guid.NewGuid():N}", "/pk", cancellationToken: Cancellation);
+        var mine = Enumerable.Range(0, 3).Select(n => new Probe($"mine-{n}", "p-mine")).ToList();
+        foreach (var probe in mine.Append(new Probe("other-0", "p-other")).Append(new Probe("other-1", "p-other")))
+        {
+            await container.CreateItemAsync(probe, new PartitionKey(probe.Pk), cancellationToken: Cancellation);
+        }
+
+        // No filter on the partition key in the query text: only the request option scopes it.
+        using var scoped = container.GetItemQueryIterator<Probe>("SELECT * FROM c ORDER BY c.id DESC",
+            requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey("p-mine"), MaxItemCount = 2 });
+        var found = new List<Probe>();
+        while (scoped.HasMoreResults)
+        {
+            found.AddRange(await scoped.ReadNextAsync(Cancellation));
+        }
+        using var everywhere = container.GetItemQueryIterator<Probe>("SELECT * FROM c");
+        var all = new List<Probe>();
+        while (everywhere.HasMoreResults)
+        {
+            all.AddRange(await everywhere.ReadNextAsync(Cancellation));
+        }
+
+        Assert.Equal(mine.OrderByDescending(p => p.Id, StringComparer.Ordinal), found);
+        Assert.Equal(5, all.Count);
+    }
+
     private static async Task<List<Probe>> QueryAllAsync(Container container, string partition)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk").WithParameter("@pk", partition);

@@ -17,6 +17,7 @@ const journal = argValue(args, "--journal");
 const packageDir = path.join(__dirname, "node_modules", "@vercel", "cosmosdb-server", "lib");
 
 // Must run before the package index loads: its routes table keeps the handler it finds then.
+require("./lib/partition-scoped-query")(packageDir);
 require("./lib/read-document-404")(packageDir);
 require("./lib/resource-id-dashes")(packageDir);
 require("./lib/bad-path-400")(packageDir);

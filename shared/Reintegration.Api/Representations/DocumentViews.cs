@@ -42,12 +42,28 @@ public sealed record PartnerDocumentView(
         d.CompletedAt);
 }
 
-public sealed record UploadTicketView(object Document, Uri UploadUrl, DateTimeOffset ExpiresAt)
+/// <summary>The upload URL with the document as staff see it; a partner gets <see cref="PartnerUploadTicketView"/>.</summary>
+public sealed record UploadTicketView(DocumentView Document, Uri UploadUrl, DateTimeOffset ExpiresAt)
 {
-    public static UploadTicketView From(Caller caller, UploadTicket t) => new(DocumentView.For(caller, t.Document.Value), t.UploadUrl, t.ExpiresAt);
+    public static object From(Caller caller, UploadTicket t) => DocumentView.For(caller, t.Document.Value) switch
+    {
+        DocumentView staff => new UploadTicketView(staff, t.UploadUrl, t.ExpiresAt),
+        PartnerDocumentView partner => new PartnerUploadTicketView(partner, t.UploadUrl, t.ExpiresAt),
+        var other => throw new InvalidOperationException($"No upload ticket view holds a {other.GetType().Name}."),
+    };
 }
 
-public sealed record DownloadView(object Document, Uri? ReadUrl, DateTimeOffset? ExpiresAt)
+public sealed record PartnerUploadTicketView(PartnerDocumentView Document, Uri UploadUrl, DateTimeOffset ExpiresAt);
+
+/// <summary>A document with its read URL as staff see it; a partner gets <see cref="PartnerDownloadView"/>.</summary>
+public sealed record DownloadView(DocumentView Document, Uri? ReadUrl, DateTimeOffset? ExpiresAt)
 {
-    public static DownloadView From(Caller caller, DocumentDownload d) => new(DocumentView.For(caller, d.Document.Value), d.ReadUrl, d.ExpiresAt);
+    public static object From(Caller caller, DocumentDownload d) => DocumentView.For(caller, d.Document.Value) switch
+    {
+        DocumentView staff => new DownloadView(staff, d.ReadUrl, d.ExpiresAt),
+        PartnerDocumentView partner => new PartnerDownloadView(partner, d.ReadUrl, d.ExpiresAt),
+        var other => throw new InvalidOperationException($"No download view holds a {other.GetType().Name}."),
+    };
 }
+
+public sealed record PartnerDownloadView(PartnerDocumentView Document, Uri? ReadUrl, DateTimeOffset? ExpiresAt);

@@ -23,8 +23,9 @@ public sealed class CosmosAccessLog(CosmosDatabase database) : IAccessLog
     }
 
     public Task<Page<AccessRecord>> OfCaseAsync(string caseId, PageRequest page, CancellationToken cancellationToken) =>
+        // Within the case's partition: one partition's records, never a fan-out over every case's.
         QueryAsync(new QueryDefinition("SELECT * FROM r WHERE r.caseId = @case ORDER BY r.orderKey DESC").WithParameter("@case", caseId),
-            page, cancellationToken);
+            page, cancellationToken, new PartitionKey(caseId));
 
     public Task<Page<AccessRecord>> SearchAsync(AccessLogFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
@@ -61,10 +62,11 @@ public sealed class CosmosAccessLog(CosmosDatabase database) : IAccessLog
         return QueryAsync(query, page, cancellationToken);
     }
 
-    private async Task<Page<AccessRecord>> QueryAsync(QueryDefinition query, PageRequest page, CancellationToken cancellationToken)
+    private async Task<Page<AccessRecord>> QueryAsync(QueryDefinition query, PageRequest page, CancellationToken cancellationToken,
+        PartitionKey? partition = null)
     {
         using var iterator = Records.GetItemQueryIterator<AccessRecord>(query, ContinuationTokens.FromClient(page.ContinuationToken),
-            new QueryRequestOptions { MaxItemCount = page.Size });
+            new QueryRequestOptions { MaxItemCount = page.Size, PartitionKey = partition });
         try
         {
             var response = await iterator.ReadNextAsync(cancellationToken);

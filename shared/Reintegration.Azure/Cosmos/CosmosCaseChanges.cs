@@ -15,27 +15,17 @@ public sealed class CosmosCaseChanges(CosmosDatabase database, CosmosETags etags
 {
     private Container Cases => database.Container(Containers.Cases);
 
-    public async Task<long> LatestStampAsync(CaseScope scope, CancellationToken cancellationToken)
-    {
-        var (where, key) = Condition(scope);
-        // The largest stamp, taken here rather than by ORDER BY on _ts, which the local stand-in does not serve.
-        // It reads one number per case of the scope (served by the index of the scope history).
-        var query = new QueryDefinition($"SELECT VALUE c._ts FROM c{where}");
-        if (key is not null)
-        {
-            query = query.WithParameter("@scope", key);
-        }
-        var latest = 0L;
-        using var iterator = Cases.GetItemQueryIterator<long>(query, requestOptions: new QueryRequestOptions { MaxItemCount = 1000 });
-        while (iterator.HasMoreResults)
-        {
-            foreach (var stamp in await iterator.ReadNextAsync(cancellationToken))
-            {
-                latest = Math.Max(latest, stamp);
-            }
-        }
-        return latest;
-    }
+    /// <summary>How far behind this machine's clock the clock Cosmos DB stamps <c>_ts</c> with may be.</summary>
+    public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The real time less <see cref="ClockSkewMargin"/>, in <c>_ts</c> seconds: a write committed after now is stamped
+    /// by the service's clock at or after it. The real clock, not the programme's: <c>_ts</c> is real time, whatever a
+    /// test does with the programme's clock. Reading the latest <c>_ts</c> of the scope instead cost one read per case
+    /// of the scope on every first page (the local stand-in serves neither MAX nor ORDER BY on <c>_ts</c>): ten
+    /// requests and 2.9 s of a 3 s listing at 10,000 cases (decision 0022).
+    /// </summary>
+    public long Watermark() => TimeProvider.System.GetUtcNow().Subtract(ClockSkewMargin).ToUnixTimeSeconds();
 
     public async Task<Page<Versioned<Case>>> ChangedSinceAsync(CaseScope scope, long stamp, PageRequest page, CancellationToken cancellationToken)
     {

@@ -16,12 +16,12 @@ public sealed partial class Case
     public void NotifyUnassigned(string formerPartnerId, DateTimeOffset now) =>
         NotifyPartner(AlertKind.PartnerUnassigned, formerPartnerId, DateOnly.FromDateTime(now.UtcDateTime), now);
 
-    public void NotifyPlanApproved(DateTimeOffset now) => NotifyPartner(AlertKind.PlanApproved, PartnerId, DateOnly.FromDateTime(now.UtcDateTime), now);
+    private void NotifyPlanApproved(DateTimeOffset now) => NotifyPartner(AlertKind.PlanApproved, PartnerId, DateOnly.FromDateTime(now.UtcDateTime), now);
 
-    public void NotifyPlanReturned(DateTimeOffset now) => NotifyPartner(AlertKind.PlanReturned, PartnerId, DateOnly.FromDateTime(now.UtcDateTime), now);
+    private void NotifyPlanReturned(DateTimeOffset now) => NotifyPartner(AlertKind.PlanReturned, PartnerId, DateOnly.FromDateTime(now.UtcDateTime), now);
 
     /// <summary>Returnees travel directly, so the arrival is expected on the day of departure.</summary>
-    public void NotifyDeparted(DateTimeOffset now) => NotifyPartner(AlertKind.Departed, PartnerId, DepartedOn!.Value, now);
+    private void NotifyDeparted(DateTimeOffset now) => NotifyPartner(AlertKind.Departed, PartnerId, DepartedOn!.Value, now);
 
     /// <summary>
     /// One notice per change: the timeline's length at the change keeps the ids of two changes of the same kind on the

@@ -30,8 +30,22 @@ public sealed partial class Case
             Spending.StampRecordedBy(from);
         }
         PartnerId = to;
-        Readdress(n => n.PartnerId == from, n => n with { PartnerId = to });
+        HandOverNotices(from, to);
         OnPartnerChanged(from, to, coordinator, now);
+    }
+
+    /// <summary>
+    /// The old partner's undelivered notices go to the new one, but for its notice of assignment: it would reach a
+    /// partner that can no longer open the case, and the new partner gets one of its own.
+    /// </summary>
+    private void HandOverNotices(string? from, string to)
+    {
+        if (from is null || from == to)
+        {
+            return;
+        }
+        Outbox.DropPending(n => n.PartnerId == from && n.Kind == AlertKind.PartnerAssigned);
+        Readdress(n => n.PartnerId == from, n => n with { PartnerId = to });
     }
 
     /// <summary>

@@ -29,15 +29,22 @@ public sealed partial class Case
         Move(CaseAction.AssignPartner, actor, now, CaseStatus.PartnerAssigned, $"Partner {partnerId}");
         var from = PartnerId;
         PartnerId = partnerId;
+        HandOverNotices(from, partnerId);
         OnPartnerChanged(from, partnerId, actor, now);
     }
 
     public void DraftPlan(Caller actor, DateTimeOffset now, ReintegrationPlan draft)
     {
         // A submitted plan that is edited goes back to draft; after approval the status stays and a revision is drafted.
+        var returned = Plan is { Status: PlanStatus.Submitted };
         var to = Status == CaseStatus.PlanSubmitted ? CaseStatus.PartnerAssigned : Status;
         Move(CaseAction.DraftPlan, actor, now, to, null);
         Plan = draft with { Version = NextPlanVersion, Status = PlanStatus.Draft, DraftedBy = actor.UserId };
+        if (returned && actor.Role != Role.Partner)
+        {
+            // A submitted plan edited by someone else goes back to draft: the partner waits for the revision.
+            NotifyPlanReturned(now);
+        }
     }
 
     public void SubmitPlan(Caller actor, DateTimeOffset now)
@@ -71,6 +78,7 @@ public sealed partial class Case
         Move(CaseAction.ApprovePlan, coordinator, now, to, reason);
         Plan = Plan! with { Status = PlanStatus.Approved, ApprovedAt = now, ApprovedBy = coordinator.UserId, ApprovalReason = reason };
         ApprovedPlan = Plan;
+        NotifyPlanApproved(now);
     }
 
     public void Depart(Caller actor, DateTimeOffset now, DateOnly departedOn)
@@ -82,6 +90,7 @@ public sealed partial class Case
         }
         Move(CaseAction.Depart, actor, now, CaseStatus.Departed, null);
         DepartedOn = departedOn;
+        NotifyDeparted(now);
     }
 
     public void ConfirmArrival(Caller partner, DateTimeOffset now, DateOnly arrivedOn)

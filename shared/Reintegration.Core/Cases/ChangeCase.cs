@@ -51,7 +51,6 @@ public sealed class ChangeCase(
                 case CaseAction.SubmitPlan: current.SubmitPlan(caller, now); break;
                 case CaseAction.ApprovePlan:
                     current.ApprovePlan(caller, now, request.Reason);
-                    current.NotifyPlanApproved(now);
                     break;
                 case CaseAction.Depart:
                     if (current.Allows(CaseAction.Depart))
@@ -59,7 +58,6 @@ public sealed class ChangeCase(
                         await EnsureCountryOpenAsync(current.CountryOfReturn, cancellationToken);
                     }
                     current.Depart(caller, now, request.Date!.Value);
-                    current.NotifyDeparted(now);
                     break;
                 case CaseAction.ConfirmArrival: current.ConfirmArrival(caller, now, request.Date!.Value); break;
                 case CaseAction.Withdraw: current.Withdraw(caller, now, request.Reason!); break;
@@ -152,13 +150,8 @@ public sealed class ChangeCase(
         {
             var phase = (await referenceData.PhasesAsync(cancellationToken)).FirstOrDefault(p => p.Id == current.PhaseId)
                 ?? throw new InvalidOperationException("The case's programme phase is missing from the reference data.");
-            var returned = current.Plan is { Status: PlanStatus.Submitted };
+            // The case tells the partner when someone else sends a submitted plan back to draft.
             current.DraftPlan(caller, clock.Now, PlanDrafting.From(request, current, phase.Budget));
-            if (returned && caller.Role != Role.Partner)
-            {
-                // A submitted plan edited by someone else goes back to draft: the partner waits for the revision.
-                current.NotifyPlanReturned(clock.Now);
-            }
         }, cancellationToken);
         return changed.Value.HasPendingNotifications ? await DeliverNowAsync(changed, cancellationToken) : changed;
     }

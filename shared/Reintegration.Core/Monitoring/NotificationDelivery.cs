@@ -55,8 +55,9 @@ public sealed class NotificationDelivery(
         {
             await publisher.PublishAsync(messages, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Cancelled too: an attempt cut off by the change's inline budget (or a host shutting down) published nothing.
             metrics.RecordDeliveryFailed(messages.Count, e);
             throw;
         }

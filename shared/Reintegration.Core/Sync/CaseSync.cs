@@ -8,9 +8,9 @@ using Reintegration.Core.Time;
 namespace Reintegration.Core.Sync;
 
 /// <summary>
-/// Listings with a delta token, and what changed since one. The token is the store's stamp taken before the listing
-/// was read; "changed since" includes writes in the token's own second (a write later in that second has the same
-/// stamp), so a case can come twice, never not at all: clients keep the newer by ETag.
+/// Listings with a delta token, and what changed since one. The token is a watermark taken before the listing was
+/// read, at or before the stamp of every write not committed yet (<see cref="ICaseChanges.Watermark"/>); "changed
+/// since" includes writes at the watermark, so a case can come twice, never not at all: clients keep the newer by ETag.
 /// </summary>
 public sealed class CaseSync(CaseGate gate, ICaseChanges changes, IAccessLog accessLog, ProgrammeClock clock)
 {
@@ -18,7 +18,7 @@ public sealed class CaseSync(CaseGate gate, ICaseChanges changes, IAccessLog acc
     public async Task<(Page<Versioned<Case>> Page, long Stamp)> ListAsync(Caller caller, CaseFilter filter, PageRequest page, long? stampOfFirstPage,
         CancellationToken cancellationToken)
     {
-        var stamp = stampOfFirstPage ?? await changes.LatestStampAsync(CasePermissions.ScopeOf(caller), cancellationToken);
+        var stamp = stampOfFirstPage ?? changes.Watermark();
         return (await gate.ListAsync(caller, filter, page, cancellationToken), stamp);
     }
 
@@ -27,7 +27,7 @@ public sealed class CaseSync(CaseGate gate, ICaseChanges changes, IAccessLog acc
         PageRequest page, long? stampOfFirstPage, CancellationToken cancellationToken)
     {
         var scope = CasePermissions.ScopeOf(caller);
-        var stamp = stampOfFirstPage ?? await changes.LatestStampAsync(scope, cancellationToken);
+        var stamp = stampOfFirstPage ?? changes.Watermark();
         var changed = await changes.ChangedSinceAsync(scope, since, page, cancellationToken);
         var inScope = changed.Items.Where(c => CasePermissions.InScope(caller, c.Value)).ToList();
         var removed = changed.Items.Where(c => !CasePermissions.InScope(caller, c.Value)).Select(c => c.Value.Id).ToList();

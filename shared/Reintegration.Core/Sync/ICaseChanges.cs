@@ -6,12 +6,15 @@ namespace Reintegration.Core.Sync;
 
 /// <summary>
 /// What changed in a scope, by the store's own change stamp (Cosmos DB's <c>_ts</c>: the second of the last write,
-/// by the store's clock, so the app's clock never enters into it).
+/// by the store's clock; the programme's clock never enters into it).
 /// </summary>
 public interface ICaseChanges
 {
-    /// <summary>The stamp of the latest write to a case that has ever been in the scope; 0 when there is none.</summary>
-    Task<long> LatestStampAsync(CaseScope scope, CancellationToken cancellationToken);
+    /// <summary>
+    /// A stamp at or before the stamp of every write not committed yet: what a listing's delta token holds, taken before
+    /// the listing is read. It costs no read.
+    /// </summary>
+    long Watermark();
 
     /// <summary>
     /// Cases written at or after the stamp that have ever been in the scope (see <see cref="Case.ScopeHistory"/>):

@@ -35,19 +35,23 @@ internal static class CaseJourney
         c.Accept(Coordinator, now, null);
         if (status == CaseStatus.Accepted) return c;
         c.AssignPartner(Coordinator, now, "partner-gh-1");
-        // Delivery sends the partner its notice of assignment: the journey goes on with an empty outbox.
-        c.MarkSent(c.PendingNotifications.Select(n => n.MessageId).ToList(), now);
+        // Delivery sends the partner its notices (assignment, approval, departure): the journey goes on with an empty outbox.
+        Delivered(c);
         if (status == CaseStatus.PartnerAssigned) return c;
         c.DraftPlan(Caseworker, now, PlanDrafting.From(PlanOf(1000m, 500m), c, Policy));
         c.SubmitPlan(Caseworker, now);
         if (status == CaseStatus.PlanSubmitted) return c;
         c.ApprovePlan(Coordinator, now, null);
+        Delivered(c);
         if (status == CaseStatus.PlanApproved) return c;
         c.Depart(Caseworker, now, Today);
+        Delivered(c);
         if (status == CaseStatus.Departed) return c;
         c.ConfirmArrival(Partner, now, Today);
         if (status == CaseStatus.Arrived) return c;
         if (status == CaseStatus.Closed) { c.Withdraw(Caseworker, now, "Moved on."); return c; }
         throw new ArgumentOutOfRangeException(nameof(status), "Monitoring is reached through checkpoint scheduling.");
     }
+
+    private static void Delivered(Case c) => c.MarkSent(c.PendingNotifications.Select(n => n.MessageId).ToList(), TestData.Now);
 }

@@ -77,6 +77,23 @@ public class PartnerChangeTests
         Assert.True(c.HasPendingNotifications);
     }
 
+    [Fact]
+    public void Assigning_another_partner_before_the_plan_withdraws_the_first_ones_unsent_notice_and_hands_over_the_rest()
+    {
+        var c = CaseJourney.In(CaseStatus.Accepted);
+        c.AssignPartner(CaseJourney.Coordinator, TestData.Now, "partner-gh-1");
+        c.DraftPlan(CaseJourney.Caseworker, TestData.Now, PlanDrafting.From(CaseJourney.PlanOf(1000m), c, CaseJourney.Policy));
+        c.SubmitPlan(CaseJourney.Caseworker, TestData.Now);
+        // The caseworker revises the submitted plan: the first partner is told, but neither notice has gone out yet.
+        c.DraftPlan(CaseJourney.Caseworker, Later, PlanDrafting.From(CaseJourney.PlanOf(900m), c, CaseJourney.Policy));
+        Assert.Equal([AlertKind.PartnerAssigned, AlertKind.PlanReturned], c.PendingNotifications.Select(n => n.Kind).Order());
+
+        c.AssignPartner(CaseJourney.Coordinator, Later, "partner-gh-2");
+
+        Assert.Equal([(AlertKind.PartnerAssigned, "partner-gh-2"), (AlertKind.PartnerUnassigned, "partner-gh-1"), (AlertKind.PlanReturned, "partner-gh-2")],
+            c.PendingNotifications.Select(n => (n.Kind, n.PartnerId!)).Order());
+    }
+
     [Theory]
     [InlineData(CaseStatus.Referred)]
     [InlineData(CaseStatus.Accepted)]

@@ -141,7 +141,8 @@ public sealed partial class ApiContractTests(LocalHostFixture host)
         var document = Path.Combine(work.FullName, "openapi.json");
         await File.WriteAllBytesAsync(document, OpenApiFunctions.Document, cancel);
 
-        await Node(tools, cancel, "ensure-installed.js");
+        var installed = await Node(tools, cancel, "../ensure-installed.js", ".");
+        Assert.True(installed.ExitCode == 0, "npm ci failed:\n" + installed.Output);
         var lint = await Node(tools, cancel, "node_modules/@stoplight/spectral-cli/dist/index.js", "lint", "--fail-severity", "error",
             "--ruleset", Path.Combine(root, ".spectral.yaml"), document);
         Assert.True(lint.ExitCode == 0, "Spectral found errors:\n" + lint.Output);

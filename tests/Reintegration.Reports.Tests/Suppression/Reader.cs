@@ -6,6 +6,8 @@ namespace Reintegration.Reports.Tests.Suppression;
 /// A reader who tries to recover hidden counts: knows every shown figure, that each equation holds, that a small count
 /// is from 1 to threshold - 1 and a protecting one ("x") at least 1; searches for every value a hidden entry
 /// could take. Independent of the propagation the suppression uses: it branches until every entry is fixed.
+/// Like ExactAudit in Core it searches by branch and narrow, on purpose written apart from it and without its step
+/// budget: a test that shared the audit's code would share its mistakes, and this reader never gives up.
 /// </summary>
 internal static class Reader
 {

@@ -1,4 +1,6 @@
-// Installs the pinned contract tools (`npm ci`) when node_modules is missing or older than the lock file.
+// Installs the pinned npm packages of a folder (`npm ci`) when its node_modules is missing or older
+// than its lock file: `node tools/ensure-installed.js <folder>` (default: the current folder). Used for
+// the stand-ins, the contract tools and the JavaScript SDK's contract tests.
 // Several builds may call this at once (one `dotnet test` builds many projects): a lock folder
 // makes them take turns, and each re-checks the stamp after taking the lock.
 "use strict";
@@ -6,7 +8,7 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
-const here = __dirname;
+const here = path.resolve(process.argv[2] || process.cwd());
 const stamp = path.join(here, "node_modules", ".install-stamp");
 const lockDir = path.join(here, ".install-lock");
 const staleLockMs = 15 * 60 * 1000;
@@ -48,7 +50,7 @@ if (upToDate()) process.exit(0);
 acquireLock();
 try {
   if (!upToDate()) {
-    console.log("Installing the pinned tools (npm ci) in " + here);
+    console.log("Installing the pinned packages (npm ci) in " + here);
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], { cwd: here, stdio: "inherit", shell: process.platform === "win32" });
     if (result.status !== 0) {
