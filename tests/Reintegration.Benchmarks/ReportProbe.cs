@@ -46,17 +46,17 @@ internal static class ReportProbe
         long allocated = 0;
         for (var i = 0; i < Runs; i++)
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var report = await request();
             times.Add(watch.Elapsed.TotalMilliseconds);
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             if (report.Tables.Count == 0)
             {
                 throw new InvalidOperationException("No tables.");
             }
         }
-        Console.WriteLine($"  {what}: median {Median(times):0.0} ms (min {times.Min():0.0}, max {times.Max():0.0}), ~{allocated / 1024.0 / 1024.0:0.0} MB allocated on the thread");
+        Console.WriteLine($"  {what}: median {Median(times):0.0} ms (min {times.Min():0.0}, max {times.Max():0.0}), ~{allocated / 1024.0 / 1024.0:0.0} MB allocated in the process (the request and anything running beside it)");
     }
 
     private static async Task Job(string what, Func<Task> before, ReportFixture fixture, int expected)
