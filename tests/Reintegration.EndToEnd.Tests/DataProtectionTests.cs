@@ -48,6 +48,36 @@ public sealed class DataProtectionTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_search_of_the_access_log_is_recorded_with_its_filter_and_so_is_a_refused_one()
+    {
+        var dpoUser = $"dpo-{Guid.NewGuid():N}"[..20];
+        var curiousUser = $"curious-{Guid.NewGuid():N}"[..20];
+        var dpo = host.ClientFor("dpo", "org-coordination", subject: dpoUser);
+        var curious = host.ClientFor("caseworker", "org-ref-demo", subject: curiousUser);
+        using (var search = await dpo.GetAsync("api/access-log?actorId=partner-reader-7", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        }
+        using (var refused = await curious.GetAsync("api/access-log?organisationId=org-ref-other", Cancel))
+        {
+            await Api.AssertProblem(refused, HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        foreach (var (actor, detail, allowed) in new[]
+                 {
+                     (dpoUser, "actorId=partner-reader-7", true),
+                     (curiousUser, "organisationId=org-ref-other", false),
+                 })
+        {
+            using var found = await api.Dpo().GetAsync($"api/access-log?actorId={actor}", Cancel);
+            var record = Assert.Single((await Api.ReadObject(found))["items"]!.AsArray(),
+                r => r!["what"]!.GetValue<string>() == "search-access-log")!;
+            Assert.Equal((detail, allowed), (record["detail"]!.GetValue<string>(), record["allowed"]!.GetValue<bool>()));
+        }
+    }
+
+
+    [Fact]
     public async Task A_listing_records_each_listed_case()
     {
         var organisation = await api.NewOrganisation();

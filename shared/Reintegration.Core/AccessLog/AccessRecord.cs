@@ -11,9 +11,12 @@ public sealed record AccessRecord
     /// <summary>Where reference-data changes are recorded: they concern no case.</summary>
     public const string ReferenceDataPartition = "reference-data";
 
+    /// <summary>Where searches of the access log across cases are recorded: they concern no one case.</summary>
+    public const string SearchPartition = "access-log-searches";
+
     public required string Id { get; init; }
 
-    /// <summary>The case's id, or <see cref="ReferenceDataPartition"/>.</summary>
+    /// <summary>The case's id, or <see cref="ReferenceDataPartition"/> or <see cref="SearchPartition"/>.</summary>
     public required string CaseId { get; init; }
 
     public required DateTimeOffset At { get; init; }
