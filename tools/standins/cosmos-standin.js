@@ -26,7 +26,13 @@ if (journal) {
 }
 
 const { createHttpsServer } = require(packageDir);
-const server = createHttpsServer({ cert, key });
+// Keep-alive: the package answers "connection: close" by default, so every request of the SDK paid a new TCP
+// connection and TLS handshake (thousands of sockets in TIME_WAIT after one benchmark run). The idle timeout is longer
+// than .NET's pooled-connection idle timeout (1 minute), so the client, not the server, closes an idle connection
+// and never sends on one the server is closing.
+const server = createHttpsServer({ cert, key, keepAlive: true });
+server.keepAliveTimeout = 120 * 1000;
+server.headersTimeout = 125 * 1000;
 server.on("error", (err) => {
   console.error(`cosmos stand-in failed: ${err.message}`);
   process.exit(1);
