@@ -37,11 +37,9 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
         }
 
         var message = await PartnersMessage("partner-gh-1", id, "CasePaused");
-        // A span is exported when it ends, and a parent ends after its children: wait for each one the test reads.
-        var spans = await Eventually.Get(() => Task.FromResult(host.Spans.OfTrace(traceId)),
-            s => s.Any(x => x.Source.Name == "Microsoft.AspNetCore") && s.Any(x => x.DisplayName == "send notification-delivery")
-                 && s.Any(x => x.DisplayName == "process notification-delivery") && s.Any(x => x.DisplayName == "publish partner-notifications"),
-            Patience);
+        // A span is exported when it ends, and a parent ends after its children: wait until every span and every link
+        // between them that the test reads has been exported, then check them on that one snapshot.
+        var spans = await TraceWhenComplete(traceId);
 
         // HTTP: the server's span continues the caller's trace; Cosmos DB's calls and the enqueue are within it.
         var server = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore");
@@ -233,6 +231,36 @@ public sealed class TelemetryTests(TelemetryHostFixture host) : IClassFixture<Te
     }
 
     /// <summary>The span's parents within the trace, nearest first.</summary>
+    private async Task<List<Activity>> TraceWhenComplete(ActivityTraceId traceId)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var spans = host.Spans.OfTrace(traceId);
+            if (IsComplete(spans))
+            {
+                return spans;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"The trace was not complete within {Patience.TotalSeconds} s. Spans: " +
+                    string.Join(", ", spans.Select(x => $"{x.Source.Name}/{x.DisplayName} {x.SpanId} <- {x.ParentSpanId}")));
+            }
+            await Task.Delay(150);
+        }
+    }
+
+    private static bool IsComplete(List<Activity> spans)
+    {
+        var servers = spans.Where(x => x.Source.Name == "Microsoft.AspNetCore").ToList();
+        var processes = spans.Where(x => x.DisplayName == "process notification-delivery").ToList();
+        return servers.Count == 1 && processes.Count == 1
+            && spans.Count(x => x.DisplayName == "send notification-delivery") == 1
+            && spans.Count(x => x.DisplayName == "publish partner-notifications") == 1
+            && spans.Any(x => x.Source.Name == "Azure.Cosmos.Operation" && Ancestors(x, spans).Contains(servers[0]))
+            && spans.Any(x => x.Source.Name == "Azure.Cosmos.Operation" && Ancestors(x, spans).Contains(processes[0]));
+    }
+
     private static List<Activity> Ancestors(Activity span, List<Activity> trace)
     {
         var ancestors = new List<Activity>();
