@@ -38,6 +38,8 @@ public static class ProblemCatalog
     public static IEnumerable<string> Usual(ApiOperationAttribute operation, bool hasRouteValues)
     {
         yield return ProblemTypes.Unexpected;
+        // Any request may find the database throttling or down (DependencyFailure).
+        yield return ProblemTypes.DependencyUnavailable;
         yield return ProblemTypes.MalformedRequest;
         if (!operation.Anonymous)
         {

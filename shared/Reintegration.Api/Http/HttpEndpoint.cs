@@ -63,6 +63,14 @@ public sealed class HttpEndpoint(BearerAuthenticator authenticator, Organisation
         {
             return problem.ToResponse();
         }
+        if (DependencyFailure.RetryAfter(exception) is { } retryAfter)
+        {
+            logger.LogWarning("Cosmos DB did not serve {Method} {Route} ({ExceptionType}); answered 503", LogValue.Of(request.Method),
+                LogValue.Of(request.Path.Value), exception.GetType().Name);
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            return ProblemMapping.CosmosUnavailable(request).ToResponse()
+                .WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         // Type and route only: messages of unexpected exceptions may quote data. The route is the caller's: escaped.
         logger.LogError("Unexpected {ExceptionType} on {Method} {Route} at {Site}", exception.GetType().FullName,
             LogValue.Of(request.Method), LogValue.Of(request.Path.Value), exception.TargetSite?.DeclaringType?.FullName);

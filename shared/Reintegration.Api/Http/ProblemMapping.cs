@@ -33,6 +33,12 @@ public static class ProblemMapping
         _ => null,
     };
 
+    /// <summary>The database did not serve the request in time (DependencyFailure); nothing is known to have changed.</summary>
+    public static Problem CosmosUnavailable(HttpRequest request) =>
+        Problem.Of(request, ProblemTypes.DependencyUnavailable, StatusCodes.Status503ServiceUnavailable, "Unavailable: cosmosDb.",
+            "The database did not answer in time; nothing is known to have changed. Try again after Retry-After seconds.")
+        with { Dependencies = new Dictionary<string, string> { ["cosmosDb"] = "Unhealthy" } };
+
     public static Problem Unexpected(HttpRequest request) =>
         Problem.Of(request, ProblemTypes.Unexpected, StatusCodes.Status500InternalServerError,
             "Something went wrong on our side.", "Nothing is known to have changed; try again later.");

@@ -40,6 +40,44 @@ public class HttpEndpointLogTests
         Assert.DoesNotContain("Ama Mensah", line);
     }
 
+    public static TheoryData<Exception> DatabaseFailures() =>
+    [
+        new Microsoft.Azure.Cosmos.CosmosException("throttled", System.Net.HttpStatusCode.TooManyRequests, 3200, "a", 1),
+        new Microsoft.Azure.Cosmos.CosmosException("down", System.Net.HttpStatusCode.ServiceUnavailable, 0, "a", 1),
+        new Microsoft.Azure.Cosmos.CosmosException("slow", System.Net.HttpStatusCode.RequestTimeout, 0, "a", 1),
+    ];
+
+    [Theory]
+    [MemberData(nameof(DatabaseFailures))]
+    public async Task A_database_that_throttles_is_down_or_times_out_answers_503_with_retry_after(Exception failure)
+    {
+        var lines = new Lines();
+        var endpoint = new HttpEndpoint(null!, null!, lines);
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/api/cases/c1";
+
+        var answer = (JsonResponse)await endpoint.AnonymousAsync(context.Request, () => throw failure);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, answer.StatusCode);
+        Assert.Equal(ProblemTypes.DependencyUnavailable, Assert.IsType<Problem>(answer.Body).Type);
+        Assert.True(int.Parse(answer.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+
+    [Fact]
+    public async Task Any_other_database_failure_is_still_unexpected()
+    {
+        var endpoint = new HttpEndpoint(null!, null!, new Lines());
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/api/cases/c1";
+
+        var answer = (JsonResponse)await endpoint.AnonymousAsync(context.Request,
+            () => throw new Microsoft.Azure.Cosmos.CosmosException("bad", System.Net.HttpStatusCode.BadRequest, 0, "a", 1));
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, answer.StatusCode);
+    }
+
     [Fact]
     public void A_long_value_is_cut() => Assert.True(LogValue.Of(new string('a', 10_000)).Length <= LogValue.MaxLength + 1);
 }
