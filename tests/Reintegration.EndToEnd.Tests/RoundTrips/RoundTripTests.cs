@@ -16,9 +16,27 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
 
     public void Dispose() => cosmos.Dispose();
 
-    /// <summary>The Cosmos DB requests of one HTTP request, sent with a trace id of its own.</summary>
+    /// <summary>
+    /// The Cosmos DB requests of one HTTP request, sent with a trace id of its own. The reference-data snapshot lasts
+    /// 30 s of the app's clock, which other tests of the run move forward: a request may find it expired and load it
+    /// again (three reference queries), which is the snapshot's bound at work, not the request's cost. Such a request is
+    /// sent again, up to three times; a request that read reference data every time would still show it.
+    /// </summary>
     private async Task<List<string>> RequestsOf(HttpClient client, HttpMethod method, string uri, HttpStatusCode expected,
-        HttpContent? content = null, bool idempotencyKey = false)
+        Func<HttpContent>? content = null, bool idempotencyKey = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var requests = await OnceAsync(client, method, uri, expected, content?.Invoke(), idempotencyKey);
+            if (!requests.Contains("query reference") || attempt == 3)
+            {
+                return requests;
+            }
+        }
+    }
+
+    private async Task<List<string>> OnceAsync(HttpClient client, HttpMethod method, string uri, HttpStatusCode expected,
+        HttpContent? content, bool idempotencyKey)
     {
         var trace = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(method, uri) { Content = content };
@@ -50,7 +68,7 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
         var partner = api.Partner();
 
         var requests = await RequestsOf(partner, HttpMethod.Post, $"api/cases/{caseId}/spending", HttpStatusCode.Created,
-            Api.JsonBody(Spending.Request("line-1", 10m)));
+            () => Api.JsonBody(Spending.Request("line-1", 10m)));
 
         Assert.Equal(["create access-log", "read cases", "replace cases"], requests);
     }
@@ -61,7 +79,7 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
         var caseworker = api.Caseworker();
         await api.Refer(caseworker);
 
-        var requests = await RequestsOf(caseworker, HttpMethod.Post, "api/referrals", HttpStatusCode.Created, Api.JsonBody(Api.Referral()),
+        var requests = await RequestsOf(caseworker, HttpMethod.Post, "api/referrals", HttpStatusCode.Created, () => Api.JsonBody(Api.Referral()),
             idempotencyKey: true);
 
         // The one query is the duplicate check: open cases of the same person, by the indexed search key (decision 0022).
