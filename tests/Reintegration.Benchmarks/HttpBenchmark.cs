@@ -67,7 +67,8 @@ internal static class HttpBenchmark
         var accessLog = database.Container(Containers.AccessLog);
         var idempotency = database.Container(Containers.Idempotency);
         var readIds = population.Where(c => c.Status == CaseStatus.Monitoring).Select(c => c.Id).Take(1000).ToArray();
-        var spendIds = readIds.Skip(500).Take(500).ToArray();
+        // The second half of the cases read (500 of 1,000 at the default size), so a small --cases run has some too.
+        var spendIds = readIds.Skip(readIds.Length / 2).ToArray();
         var template = CreateTemplate(population[0]);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections, UseCookies = false })
@@ -85,32 +86,31 @@ internal static class HttpBenchmark
         Task<LoadResult> RunListing(string name, Func<long, Task<bool>> operation) =>
             LoadRun.RunAsync(name, settings.ListingConnections, settings.WarmUp, settings.Measured * 2, operation);
 
-        // One request of each kind alone, with every Cosmos DB request it made: where a request's time goes.
-        await TraceOneAsync("raw query page of 50", async () =>
+        // Each kind of request, defined once for the trace of one request and for its load run.
+        async Task<bool> RawListingPage()
         {
             using var iterator = cases.GetItemQueryStreamIterator(new QueryDefinition(ListingSql).WithParameter("@organisation", Organisation),
                 requestOptions: new QueryRequestOptions { MaxItemCount = PageSize });
             using var response = await iterator.ReadNextAsync();
             return response.IsSuccessStatusCode;
-        });
-        await TraceOneAsync("GET cases (page of 50)", () => SendAsync(http, HttpMethod.Get, $"api/cases?pageSize={PageSize}", caseworker, null, HttpStatusCode.OK));
-        await TraceOneAsync("GET case", () => SendAsync(http, HttpMethod.Get, $"api/cases/{readIds[0]}", caseworker, null, HttpStatusCode.OK));
-        await TraceOneAsync("POST referral", () => SendAsync(http, HttpMethod.Post, "api/referrals", caseworker, ReferralJson(BirthDate(19_999)),
-            HttpStatusCode.Created, idempotencyKey: Guid.NewGuid().ToString("N")));
+        }
+        Task<bool> GetCases() => SendAsync(http, HttpMethod.Get, $"api/cases?pageSize={PageSize}", caseworker, null, HttpStatusCode.OK);
+        Task<bool> GetCase(long n) => SendAsync(http, HttpMethod.Get, $"api/cases/{readIds[n % readIds.Length]}", caseworker, null, HttpStatusCode.OK);
+        Task<bool> PostReferral(long n) => SendAsync(http, HttpMethod.Post, "api/referrals", caseworker, ReferralJson(BirthDate(n)),
+            HttpStatusCode.Created, idempotencyKey: Guid.NewGuid().ToString("N"));
+
+        // One request of each kind alone, with every Cosmos DB request it made: where a request's time goes.
+        await TraceOneAsync("raw query page of 50", RawListingPage);
+        await TraceOneAsync("GET cases (page of 50)", GetCases);
+        await TraceOneAsync("GET case", () => GetCase(0));
+        await TraceOneAsync("POST referral", () => PostReferral(19_999));
 
         // Each baseline (the raw SDK on the app's own client: same connection settings, stream APIs, no (de)serialisation) runs
         // just before the same work through the local host (the app's whole request path, access records and all), so a
         // change in the shared machine's load hits both alike. The listing pair runs first, while the container holds
         // exactly the benchmark's cases.
-        var rawPage = await RunListing("raw query page of 50", async _ =>
-        {
-            using var iterator = cases.GetItemQueryStreamIterator(new QueryDefinition(ListingSql).WithParameter("@organisation", Organisation),
-                requestOptions: new QueryRequestOptions { MaxItemCount = PageSize });
-            using var response = await iterator.ReadNextAsync();
-            return response.IsSuccessStatusCode;
-        });
-        var listCases = await RunListing("GET cases (page of 50)", _ => SendAsync(http, HttpMethod.Get, $"api/cases?pageSize={PageSize}", caseworker,
-            null, HttpStatusCode.OK));
+        var rawPage = await RunListing("raw query page of 50", _ => RawListingPage());
+        var listCases = await RunListing("GET cases (page of 50)", _ => GetCases());
         var rawRead = await Run("raw point read", async n =>
         {
             var id = readIds[n % readIds.Length];
@@ -121,18 +121,14 @@ internal static class HttpBenchmark
         {
             // What a case read must do in Cosmos DB (RoundTripTests): record the access (first, decision 0013), read the case.
             var id = readIds[n % readIds.Length];
-            using (var recorded = await accessLog.CreateItemStreamAsync(Json(AccessRecordJson(id, "view-case")), new PartitionKey(id)))
+            if (!await CreatedAsync(accessLog, AccessRecordJson(id, "view-case"), id))
             {
-                if (!recorded.IsSuccessStatusCode)
-                {
-                    return false;
-                }
+                return false;
             }
             using var response = await cases.ReadItemStreamAsync(id, new PartitionKey(id));
             return response.IsSuccessStatusCode;
         });
-        var getCase = await Run("GET case", n => SendAsync(http, HttpMethod.Get, $"api/cases/{readIds[n % readIds.Length]}", caseworker,
-            null, HttpStatusCode.OK));
+        var getCase = await Run("GET case", GetCase);
         var rawReadReplace = await Run("raw read + replace", async n =>
         {
             var id = spendIds[n % spendIds.Length];
@@ -160,12 +156,9 @@ internal static class HttpBenchmark
             // What a referral must do in Cosmos DB (RoundTripTests): claim the idempotency key, look for an open case of
             // the same person (the duplicate check's query), record the access, create the case.
             var id = $"raw-{Guid.NewGuid():N}";
-            using (var claimed = await idempotency.CreateItemStreamAsync(Json(IdempotencyJson(id)), new PartitionKey(id)))
+            if (!await CreatedAsync(idempotency, IdempotencyJson(id), id))
             {
-                if (!claimed.IsSuccessStatusCode)
-                {
-                    return false;
-                }
+                return false;
             }
             var born = BirthDate(n + 10_000_000);
             using (var iterator = cases.GetItemQueryStreamIterator(new QueryDefinition(DuplicateCheckSql).WithParameter("@organisation", Organisation)
@@ -177,19 +170,15 @@ internal static class HttpBenchmark
                     return false;
                 }
             }
-            using (var recorded = await accessLog.CreateItemStreamAsync(Json(AccessRecordJson(id, "register-referral")), new PartitionKey(id)))
+            if (!await CreatedAsync(accessLog, AccessRecordJson(id, "register-referral"), id))
             {
-                if (!recorded.IsSuccessStatusCode)
-                {
-                    return false;
-                }
+                return false;
             }
             using var body = new MemoryStream(template(id));
             using var response = await cases.CreateItemStreamAsync(body, new PartitionKey(id));
             return response.IsSuccessStatusCode;
         });
-        var postReferral = await RunListing("POST referral", n => SendAsync(http, HttpMethod.Post, "api/referrals", caseworker, ReferralJson(BirthDate(n)),
-            HttpStatusCode.Created, idempotencyKey: Guid.NewGuid().ToString("N")));
+        var postReferral = await RunListing("POST referral", PostReferral);
 
         Console.WriteLine();
         Print([rawRead, rawCreate, rawPage, rawReadReplace, rawReadWork, rawReferralWork]);
@@ -323,7 +312,12 @@ internal static class HttpBenchmark
     private const string DuplicateCheckSql = "SELECT * FROM c WHERE c.referringOrganisationId = @organisation AND c.searchKey = @searchKey " +
         "AND c.person.dateOfBirth = @born ORDER BY c.listingKey DESC";
 
-    private static MemoryStream Json(string json) => new(Encoding.UTF8.GetBytes(json));
+    private static async Task<bool> CreatedAsync(Container container, string json, string partitionKey)
+    {
+        using var body = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        using var response = await container.CreateItemStreamAsync(body, new PartitionKey(partitionKey));
+        return response.IsSuccessStatusCode;
+    }
 
     /// <summary>A distinct adult's date of birth for each running number, so no referral is refused as a duplicate.</summary>
     private static string BirthDate(long n) => new DateOnly(1940, 1, 2).AddDays((int)(n % 20_000)).ToString("yyyy-MM-dd");
