@@ -349,4 +349,40 @@ public sealed class MonitoringTests(MonitoringHostFixture host) : IAsyncDisposab
         Assert.Equal(("Reminder", "m1"), (Assert.Single(delivered).Kind, delivered[0].CheckpointId));
         Assert.Empty(await notifications.ForCase("partner-gh-1", id, TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public async Task A_caseworker_acts_on_the_version_answered_while_service_bus_was_down_after_the_queued_notice_went_out()
+    {
+        var (id, submitted) = await api.CaseAt("PlanSubmitted", partner: "partner-wa-regional");
+        async Task<string> CurrentETag()
+        {
+            using var response = await api.Coordinator().GetAsync($"api/cases/{id}");
+            return response.Headers.ETag!.Tag;
+        }
+        var serviceBus = host.StandIns.ServiceBus;
+
+        string approved;
+        await serviceBus.StopAsync();
+        try
+        {
+            // The partner's notice cannot go out with the approval; the answer carries the version with it unsent.
+            approved = await ApiClient.Do(api.Coordinator(), id, submitted, "approve-plan");
+        }
+        finally
+        {
+            await serviceBus.RestartAsync();
+        }
+        Advance(1);
+        await Eventually.Get(() => notifications.ForCase("partner-wa-regional", id, TimeSpan.Zero, journey: true),
+            got => got.Any(n => n.Kind == "PlanApproved"), Patience);
+        // Marking the notice sent wrote the case again; the version answered to the coordinator's change stays current.
+        await Eventually.Get(CurrentETag, etag => etag != approved, Patience);
+
+        var today = DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        await ApiClient.Do(api.Caseworker(), id, approved, "depart", new JsonObject { ["date"] = today });
+
+        Assert.Equal("Departed", (await Case(id))["status"]!.GetValue<string>());
+        var delivered = await notifications.ForCase("partner-wa-regional", id, TimeSpan.FromSeconds(2), journey: true);
+        Assert.Single(delivered, n => n.Kind == "PlanApproved");
+    }
 }

@@ -37,17 +37,30 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
     public async Task<Versioned<Case>> ChangeAsync(Caller caller, CaseId caseId, CaseOperation operation, string? ifMatch,
         Func<Case, Task> change, CancellationToken cancellationToken, string? detail = null)
     {
-        var found = await ReadAsync(caller, caseId, operation, cancellationToken, detail);
+        var current = await ReadAsync(caller, caseId, operation, cancellationToken, detail);
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
             throw new PreconditionRequiredException();
         }
-        if (ifMatch != found.ETag)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new StaleVersionException(found.ETag);
+            if (ifMatch != current.ETag && !current.Value.StillCurrent(ifMatch))
+            {
+                throw new StaleVersionException(current.ETag);
+            }
+            await change(current.Value);
+            current.Value.ForgetEarlierVersions();
+            try
+            {
+                return await cases.ReplaceAsync(current.Value, current.ETag, cancellationToken);
+            }
+            catch (StaleVersionException) when (attempt < MaxAttempts)
+            {
+                // Lost to a write in between: if it was bookkeeping only, the caller's version is still current and the
+                // change is made again on the fresh version; if a person changed the case, the check above refuses.
+                current = await FreshAsync(caller, caseId, operation, cancellationToken);
+            }
         }
-        await change(found.Value);
-        return await cases.ReplaceAsync(found.Value, found.ETag, cancellationToken);
     }
 
     /// <summary>
@@ -61,6 +74,7 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
         for (var attempt = 1; ; attempt++)
         {
             var result = await change(current.Value);
+            current.Value.ForgetEarlierVersions();
             try
             {
                 return (await cases.ReplaceAsync(current.Value, current.ETag, cancellationToken), result);
@@ -68,14 +82,20 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
             catch (StaleVersionException) when (attempt < MaxAttempts)
             {
                 await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
-                var fresh = await cases.FindAsync(caseId, cancellationToken);
-                if (CasePermissions.Refusal(caller, fresh?.Value, caseId.Value, operation) is { } refusal)
-                {
-                    throw refusal;
-                }
-                current = fresh!;
+                current = await FreshAsync(caller, caseId, operation, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The case read again after a lost race, where access is checked again (not recorded again).</summary>
+    private async Task<Versioned<Case>> FreshAsync(Caller caller, CaseId caseId, CaseOperation operation, CancellationToken cancellationToken)
+    {
+        var fresh = await cases.FindAsync(caseId, cancellationToken);
+        if (CasePermissions.Refusal(caller, fresh?.Value, caseId.Value, operation) is { } refusal)
+        {
+            throw refusal;
+        }
+        return fresh!;
     }
 
     /// <summary>Registers a new case; the referral is the first access to it.</summary>

@@ -20,11 +20,23 @@ public sealed class SystemCaseChanges(ICaseStore cases)
         ChangeAsync(caseId, change, _ => true, cancellationToken);
 
     /// <summary>
+    /// Bookkeeping nobody decides on (marking notices sent), written only when it did something: the version a person
+    /// read before it stays current for their next change (<see cref="Case.StillCurrent"/>).
+    /// </summary>
+    public Task<(Versioned<Case> Case, bool Changed)> KeepBooksAsync(CaseId caseId, Func<Case, bool> change,
+        CancellationToken cancellationToken) =>
+        WriteAsync(caseId, change, changed => changed, bookkeeping: true, cancellationToken);
+
+    /// <summary>
     /// As <see cref="ChangeAsync{T}(CaseId, Func{Case, T}, CancellationToken)"/>, but writes only when
     /// <paramref name="changed"/> says the change did something: a repeated job leaves the case, and its ETag, alone.
     /// </summary>
-    public async Task<(Versioned<Case> Case, T Result)> ChangeAsync<T>(CaseId caseId, Func<Case, T> change, Func<T, bool> changed,
-        CancellationToken cancellationToken)
+    public Task<(Versioned<Case> Case, T Result)> ChangeAsync<T>(CaseId caseId, Func<Case, T> change, Func<T, bool> changed,
+        CancellationToken cancellationToken) =>
+        WriteAsync(caseId, change, changed, bookkeeping: false, cancellationToken);
+
+    private async Task<(Versioned<Case> Case, T Result)> WriteAsync<T>(CaseId caseId, Func<Case, T> change, Func<T, bool> changed,
+        bool bookkeeping, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -33,6 +45,14 @@ public sealed class SystemCaseChanges(ICaseStore cases)
             if (!changed(result))
             {
                 return (current, result);
+            }
+            if (bookkeeping)
+            {
+                current.Value.KeepCurrent(current.ETag);
+            }
+            else
+            {
+                current.Value.ForgetEarlierVersions();
             }
             try
             {

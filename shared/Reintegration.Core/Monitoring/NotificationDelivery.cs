@@ -69,12 +69,13 @@ public sealed class NotificationDelivery(
         await inbox.AddAsync(recipients.Select(r => InboxItem.For(r.Message, r.OrganisationId, now)).ToList(), cancellationToken);
         var sent = messages.Select(m => m.MessageId).ToHashSet();
         // Marked only when something was still unmarked: a delivery run twice leaves the case (and its ETag) alone.
-        var (marked, _) = await system.ChangeAsync(caseId, c =>
+        // Bookkeeping: whoever read the case before the marking may still act on that version.
+        var (marked, _) = await system.KeepBooksAsync(caseId, c =>
         {
             var unmarked = c.PendingNotifications.Count;
             c.MarkSent(sent, now);
             return c.PendingNotifications.Count < unmarked;
-        }, changed => changed, cancellationToken);
+        }, cancellationToken);
         return (messages.Count, marked);
     }
 
