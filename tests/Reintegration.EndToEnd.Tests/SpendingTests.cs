@@ -114,6 +114,27 @@ public sealed class SpendingTests(LocalHostFixture host)
         Assert.Equal(30m, Amount(await Budget(partner, caseId), "pending"));
     }
 
+    [Fact]
+    public async Task A_partner_refused_a_case_leaves_no_claim_on_its_Idempotency_Key()
+    {
+        var (caseId, _) = await api.CaseAt("Monitoring", partner: "partner-gh-1", plan: [100m]);
+        var other = api.Partner("partner-wa-regional");
+        var key = Guid.NewGuid().ToString();
+        using (var refused = await Spend(other, caseId, Spending.Request("line-1", 30m), key))
+        {
+            await Api.AssertProblem(refused, HttpStatusCode.NotFound, "not-found");
+        }
+
+        // The case moves to that partner, which then records its own spending under the same key.
+        using var current = await api.Coordinator().GetAsync($"api/cases/{caseId}");
+        await Api.Do(api.Coordinator(), caseId, current.Headers.ETag!.Tag, "reassign-partner",
+            new JsonObject { ["partnerId"] = "partner-wa-regional", ["reason"] = "The partner stopped work in Ashanti." });
+        using var own = await Spend(other, caseId, Spending.Request("line-1", 40m), key);
+
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.Equal(40m, Amount(await Budget(other, caseId), "pending"));
+    }
+
     public static TheoryData<string, JsonObject, string> BadSpendings => new()
     {
         { "negative amount", Spending.Request("line-1", 10m).Also(s => { s["amountPaid"] = -150m; }), "amountPaid" },

@@ -17,17 +17,21 @@ public sealed class IdempotentCreation(IIdempotencyStore store, ProgrammeClock c
 
     /// <param name="create">Creates the resource with the given id, or returns it when it exists already.</param>
     public async Task<T> RunAsync<T>(Caller caller, string operation, string? key, string requestBody,
-        Func<string, Task<T>> create, CancellationToken cancellationToken)
+        Func<string, Task<T>> create, CancellationToken cancellationToken) =>
+        await create(await ResourceIdAsync(caller, operation, key, requestBody, cancellationToken));
+
+    /// <summary>
+    /// The id of the resource this request creates: fixed by the key's first request, new for a request without a key.
+    /// Call it only once the caller is admitted, so a refused request leaves no record of its key.
+    /// </summary>
+    public async Task<string> ResourceIdAsync(Caller caller, string operation, string? key, string requestBody,
+        CancellationToken cancellationToken)
     {
+        EnsureWellFormed(key);
         if (key is null)
         {
-            return await create(NewId());
+            return NewId();
         }
-        if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
-        {
-            throw RequestValidationException.ForField("Idempotency-Key", $"A key of 1 to {MaxKeyLength} printable characters.");
-        }
-
         var recordId = Hash($"{caller.OrganisationId}\n{caller.UserId}\n{operation}\n{key}");
         var fingerprint = Hash(requestBody);
         // Claimed first, read only when the key was claimed before: a first request (the common one) is one write.
@@ -37,7 +41,16 @@ public sealed class IdempotentCreation(IIdempotencyStore store, ProgrammeClock c
             throw new RuleViolationException("This Idempotency-Key was used for a different request.",
                 [new RuleFailure("idempotency-key-reuse", "Use a new key for a new request; resend the same body to retry.")]);
         }
-        return await create(record.ResourceId);
+        return record.ResourceId;
+    }
+
+    /// <summary>The key's shape, checked at the edge before anything is read.</summary>
+    public static void EnsureWellFormed(string? key)
+    {
+        if (key is not null && (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl)))
+        {
+            throw RequestValidationException.ForField("Idempotency-Key", $"A key of 1 to {MaxKeyLength} printable characters.");
+        }
     }
 
     private static string NewId() => Guid.NewGuid().ToString("D");

@@ -31,30 +31,34 @@ public sealed class CaseSpending(
             ? IdParsing.Field(text, "receiptDocumentId", IdShapes.IssuedRule, DocumentId.TryFrom)
             : (DocumentId?)null;
 
-        return await idempotency.RunAsync(caller, $"spending:{caseId}", idempotencyKey, rawBody, spendingId =>
-            gate.AppendAsync(caller, caseId, CasePermissions.RecordSpending, async c =>
+        IdempotentCreation.EnsureWellFormed(idempotencyKey);
+
+        // The key is claimed once the gate admitted the caller: a refused request leaves no record of it. A run again
+        // after a lost race claims it again and finds the same spending id.
+        return await gate.AppendAsync(caller, caseId, CasePermissions.RecordSpending, async c =>
+        {
+            var spendingId = await idempotency.ResourceIdAsync(caller, $"spending:{caseId}", idempotencyKey, rawBody, cancellationToken);
+            var receipt = receiptId is { } id
+                ? await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, id.Value, DocumentType.Receipt, cancellationToken)
+                : null;
+            return c.RecordSpending(caller, clock.Now, new SpendingRecord
             {
-                var receipt = receiptId is { } id
-                    ? await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, id.Value, DocumentType.Receipt, cancellationToken)
-                    : null;
-                return c.RecordSpending(caller, clock.Now, new SpendingRecord
-                {
-                    Id = spendingId,
-                    BudgetLineId = request.BudgetLineId!,
-                    SupportArea = default,
-                    PaidOn = request.PaidOn!.Value,
-                    AmountPaid = request.AmountPaid!.Value,
-                    Currency = request.Currency!,
-                    ExchangeRate = request.ExchangeRate!.Value,
-                    AmountEur = request.AmountEur!.Value,
-                    Description = request.Description!,
-                    ReceiptDocumentId = receipt?.Id,
-                    Status = receipt is null ? SpendingStatus.Pending : SpendingStatus.Proven,
-                    RecordedAt = clock.Now,
-                    RecordedBy = caller.UserId,
-                    RecordedByOrganisationId = caller.OrganisationId,
-                });
-            }, cancellationToken), cancellationToken);
+                Id = spendingId,
+                BudgetLineId = request.BudgetLineId!,
+                SupportArea = default,
+                PaidOn = request.PaidOn!.Value,
+                AmountPaid = request.AmountPaid!.Value,
+                Currency = request.Currency!,
+                ExchangeRate = request.ExchangeRate!.Value,
+                AmountEur = request.AmountEur!.Value,
+                Description = request.Description!,
+                ReceiptDocumentId = receipt?.Id,
+                Status = receipt is null ? SpendingStatus.Pending : SpendingStatus.Proven,
+                RecordedAt = clock.Now,
+                RecordedBy = caller.UserId,
+                RecordedByOrganisationId = caller.OrganisationId,
+            });
+        }, cancellationToken);
     }
 
     public async Task<(Versioned<Case> Case, SpendingRecord Spending)> AttachReceiptAsync(Caller caller, CaseId caseId,
