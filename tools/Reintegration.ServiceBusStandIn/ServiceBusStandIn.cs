@@ -18,11 +18,16 @@ public sealed class ServiceBusStandIn : IAsyncDisposable
 {
     const string Credentials = "SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;";
 
-    readonly AmqpHost host;
-    readonly ManagementHttpHost management;
+    readonly ServiceBusNamespace entities;
+    readonly ILogger logger;
+    AmqpHost host;
+    ManagementHttpHost management;
+    bool down;
 
-    ServiceBusStandIn(AmqpHost host, int port, ManagementHttpHost management, int managementPort)
+    ServiceBusStandIn(ServiceBusNamespace entities, ILogger logger, AmqpHost host, int port, ManagementHttpHost management, int managementPort)
     {
+        this.entities = entities;
+        this.logger = logger;
         this.host = host;
         this.management = management;
         Port = port;
@@ -57,19 +62,47 @@ public sealed class ServiceBusStandIn : IAsyncDisposable
         var entities = new ServiceBusNamespace(broker, ConfigValidator.Resolve(config));
         int chosenPort = port == 0 ? FreePort() : EnsureFree(port);
         int chosenManagementPort = managementPort == 0 ? FreePort(except: chosenPort) : EnsureFree(managementPort);
-        var management = new ManagementHttpHost(new ManagementOperations(entities), logger);
-        await management.StartAsync(chosenManagementPort);
-        var host = new AmqpHost(entities, logger);
-        host.Start(chosenPort);
+        var (host, management) = await ListenAsync(entities, logger, chosenPort, chosenManagementPort);
         BrokerLog.Started(logger, chosenPort, entities.QueueCount, entities.TopicCount);
-        return new ServiceBusStandIn(host, chosenPort, management, chosenManagementPort);
+        return new ServiceBusStandIn(entities, logger, host, chosenPort, management, chosenManagementPort);
     }
 
-    public async ValueTask DisposeAsync()
+    static async Task<(AmqpHost Host, ManagementHttpHost Management)> ListenAsync(ServiceBusNamespace entities, ILogger logger,
+        int port, int managementPort)
     {
-        host.Stop();
-        await management.DisposeAsync();
+        var management = new ManagementHttpHost(new ManagementOperations(entities), logger);
+        await management.StartAsync(managementPort);
+        var host = new AmqpHost(entities, logger);
+        host.Start(port);
+        return (host, management);
     }
+
+    /// <summary>
+    /// Plays an outage: both endpoints close and every connection drops. The namespace keeps its entities, the
+    /// subscriptions and rules made at run time, and its messages, as Service Bus keeps what it accepted; locks held
+    /// by the dropped receivers run out as usual.
+    /// </summary>
+    public async Task GoDownAsync()
+    {
+        if (!down)
+        {
+            down = true;
+            host.Stop();
+            await management.DisposeAsync();
+        }
+    }
+
+    /// <summary>Ends the outage: listens again on the same ports, with everything the namespace held.</summary>
+    public async Task ComeBackAsync()
+    {
+        if (down)
+        {
+            (host, management) = await ListenAsync(entities, logger, EnsureFree(Port), EnsureFree(ManagementPort));
+            down = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await GoDownAsync();
 
     /// <summary>The AMQP listener does not report a port taken by another process, so check first.</summary>
     static int EnsureFree(int port)

@@ -79,6 +79,43 @@ public sealed class RobustnessTests
         await survivor.CompleteMessageAsync(recovered, Cancelled);
     }
 
+    [Fact]
+    public async Task An_outage_keeps_the_messages_and_the_subscriptions_made_at_run_time()
+    {
+        await using PrivateStandIn standIn = await PrivateStandIn.StartAsync();
+        var administration = new Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClient(
+            standIn.StandIn.AdministrationConnectionString,
+            new Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClientOptions { Retry = { MaxRetries = 0 } });
+        await administration.CreateSubscriptionAsync("notifications", "made-at-run-time", Cancelled);
+        await using (ServiceBusSender before = standIn.Client.CreateSender("notifications"))
+        {
+            await before.SendMessageAsync(new ServiceBusMessage("before") { MessageId = "before" }, Cancelled);
+        }
+        await using (ServiceBusSender queued = standIn.Client.CreateSender("work"))
+        {
+            await queued.SendMessageAsync(new ServiceBusMessage("queued") { MessageId = "queued" }, Cancelled);
+        }
+
+        await standIn.StandIn.GoDownAsync();
+        await using (ServiceBusClient during = standIn.NewClient())
+        await using (ServiceBusSender refused = during.CreateSender("work"))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => refused.SendMessageAsync(new ServiceBusMessage("during"), Cancelled));
+        }
+        await standIn.StandIn.ComeBackAsync();
+
+        await using ServiceBusClient after = standIn.NewClient();
+        Assert.True(await administration.SubscriptionExistsAsync("notifications", "made-at-run-time", Cancelled));
+        foreach (var (entity, subscription, id) in new[] { ("notifications", "made-at-run-time", "before"), ("notifications", "all", "before"), ("work", "", "queued") })
+        {
+            await using ServiceBusReceiver receiver = subscription == "" ? after.CreateReceiver(entity) : after.CreateReceiver(entity, subscription);
+            ServiceBusReceivedMessage? kept = await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(10), Cancelled);
+            Assert.Equal(id, kept?.MessageId);
+            await receiver.CompleteMessageAsync(kept!, Cancelled);
+        }
+        await AssertStillServesAsync(standIn);
+    }
+
     static async Task SendRawAsync(int port, byte[] bytes)
     {
         using var client = new TcpClient();

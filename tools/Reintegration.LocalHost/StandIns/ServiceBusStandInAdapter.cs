@@ -6,21 +6,19 @@ namespace Reintegration.LocalHost.StandIns;
 
 /// <summary>
 /// The repository's Service Bus stand-in (tools/Reintegration.ServiceBusStandIn), in this process, with the
-/// entities of its Config.json. In memory: messages are lost when it stops.
+/// entities of its Config.json. In memory: an outage (tests stop and restart it) keeps its messages and the
+/// subscriptions made at run time; they are lost when the host stops.
 /// </summary>
 public sealed class ServiceBusStandInAdapter : IStandIn
 {
     private const int AmqpPort = 5672;
     private const int ManagementHttpPort = 5300;
-    private readonly StandInConfig _config;
-    private readonly ILogger _logger;
-    private ServiceBusBroker? _broker;
+    private readonly ServiceBusBroker _broker;
+    private bool _running = true;
 
-    private ServiceBusStandInAdapter(ServiceBusBroker broker, StandInConfig config, ILogger logger)
+    private ServiceBusStandInAdapter(ServiceBusBroker broker)
     {
         _broker = broker;
-        _config = config;
-        _logger = logger;
         Port = broker.Port;
         ManagementPort = broker.ManagementPort;
         ConnectionString = broker.ConnectionString;
@@ -40,7 +38,7 @@ public sealed class ServiceBusStandInAdapter : IStandIn
     public string AdministrationConnectionString { get; }
 
     /// <summary>Whether it runs now (tests stop and start it to play an outage).</summary>
-    public bool Running => _broker is not null;
+    public bool Running => _running;
 
     public IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
     {
@@ -49,7 +47,7 @@ public sealed class ServiceBusStandInAdapter : IStandIn
     };
 
     public string Description =>
-        $"Service Bus stand-in: amqp://localhost:{Port}, topic {NotificationEntities.Topic} with a subscription per organisation, management on http://localhost:{ManagementPort} (in memory: messages are lost when it stops)";
+        $"Service Bus stand-in: amqp://localhost:{Port}, topic {NotificationEntities.Topic} with a subscription per organisation, management on http://localhost:{ManagementPort} (in memory: messages are kept through an outage, lost when the host stops)";
 
     public static async Task<IStandIn> StartAsync(StandInContext context, CancellationToken cancellationToken)
     {
@@ -58,25 +56,22 @@ public sealed class ServiceBusStandInAdapter : IStandIn
         var managementPort = FreePorts.Pick(context.PreferWellKnownPorts ? ManagementHttpPort : 0);
         var logger = context.LoggerFactory.CreateLogger("StandIn.ServiceBus");
         var broker = await ServiceBusBroker.StartAsync(config, port, logger, managementPort: managementPort).ConfigureAwait(false);
-        return new ServiceBusStandInAdapter(broker, config, logger);
+        return new ServiceBusStandInAdapter(broker);
     }
 
-    /// <summary>Stops the broker, as an outage would; its messages are gone.</summary>
+    /// <summary>An outage: the endpoints close and connections drop; what it accepted stays.</summary>
     public async Task StopAsync()
     {
-        if (_broker is not null)
-        {
-            await _broker.DisposeAsync().ConfigureAwait(false);
-            _broker = null;
-        }
+        _running = false;
+        await _broker.GoDownAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Starts it again on the same ports, with the entities of its configuration (subscriptions added at run time are gone) and empty queues.</summary>
+    /// <summary>Ends the outage, on the same ports, with its messages and every subscription it had.</summary>
     public async Task RestartAsync()
     {
-        await StopAsync().ConfigureAwait(false);
-        _broker = await ServiceBusBroker.StartAsync(_config, Port, _logger, managementPort: ManagementPort).ConfigureAwait(false);
+        await _broker.ComeBackAsync().ConfigureAwait(false);
+        _running = true;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync() => await _broker.DisposeAsync().ConfigureAwait(false);
 }
