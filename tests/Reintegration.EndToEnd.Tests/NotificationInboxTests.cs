@@ -262,11 +262,15 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
         var partner = await NewPartner();
         var (caseId, _) = await api.CaseAt("PartnerAssigned", await api.NewOrganisation(), partner);
         Assert.True(await SubscriptionExists(partner));
+        var aMinuteAfterTheAssignment = host.Time.GetUtcNow().AddMinutes(1);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
 
+        string deactivatedAt;
         using (var current = await api.Coordinator().GetAsync($"api/partners/{partner}", Cancel))
         using (var deactivated = await Put(api.Coordinator(), $"api/partners/{partner}", PartnerBody(active: false), current.Headers.ETag!.Tag))
         {
             Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+            deactivatedAt = Text(await Api.ReadObject(deactivated), "deactivatedAt");
         }
         var deadline = DateTime.UtcNow + Patience;
         while (await SubscriptionExists(partner) && DateTime.UtcNow < deadline)
@@ -276,12 +280,16 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
         Assert.False(await SubscriptionExists(partner));
 
         using var tasks = await api.Coordinator().GetAsync("api/tasks", Cancel);
-        Assert.Contains(await Api.ReadArray(tasks), t => Text(t!.AsObject(), "kind") == "reassign-partner" && Text(t.AsObject(), "caseId") == caseId);
+        var reassign = Assert.Single(await Api.ReadArray(tasks), t => Text(t!.AsObject(), "kind") == "reassign-partner" && Text(t.AsObject(), "caseId") == caseId)!.AsObject();
+        // Waiting since the partner stopped, at least a minute after the case came to it.
+        Assert.Equal(DateTimeOffset.Parse(deactivatedAt), DateTimeOffset.Parse(Text(reassign, "waitingSince")));
+        Assert.True(DateTimeOffset.Parse(deactivatedAt) >= aMinuteAfterTheAssignment, $"deactivated at {deactivatedAt}");
 
         using (var current = await api.Coordinator().GetAsync($"api/partners/{partner}", Cancel))
         using (var reactivated = await Put(api.Coordinator(), $"api/partners/{partner}", PartnerBody(active: true), current.Headers.ETag!.Tag))
         {
             Assert.Equal(HttpStatusCode.OK, reactivated.StatusCode);
+            Assert.Null((await Api.ReadObject(reactivated))["deactivatedAt"]);
         }
         deadline = DateTime.UtcNow + Patience;
         while (!await SubscriptionExists(partner) && DateTime.UtcNow < deadline)

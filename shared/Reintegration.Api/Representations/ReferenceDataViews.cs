@@ -2,14 +2,16 @@ using Reintegration.Core.ReferenceData;
 
 namespace Reintegration.Api.Representations;
 
-public sealed record PartnerView(string Id, string Name, IReadOnlyList<string> Countries, bool Active)
+/// <param name="DeactivatedAt">When it was deactivated; absent while active.</param>
+public sealed record PartnerView(string Id, string Name, IReadOnlyList<string> Countries, bool Active, DateTimeOffset? DeactivatedAt)
 {
-    public static PartnerView From(Organisation o) => new(o.Id, o.Name, o.Countries, o.Active);
+    public static PartnerView From(Organisation o) => new(o.Id, o.Name, o.Countries, o.Active, o.DeactivatedAt);
 }
 
 public sealed record HealthView(string Status, IReadOnlyDictionary<string, string> Dependencies);
 
-public sealed record ReferringOrganisationView(string Id, string Name, bool Active)
+/// <param name="DeactivatedAt">When it was deactivated; absent while active.</param>
+public sealed record ReferringOrganisationView(string Id, string Name, bool Active, DateTimeOffset? DeactivatedAt)
 {
-    public static ReferringOrganisationView From(Organisation o) => new(o.Id, o.Name, o.Active);
+    public static ReferringOrganisationView From(Organisation o) => new(o.Id, o.Name, o.Active, o.DeactivatedAt);
 }

@@ -132,6 +132,10 @@ public sealed class MaintainReferenceData(
             throw new ConflictException($"'{organisation.Id}' is an organisation of another kind.");
         }
         EnsureVersion(existing, ifMatch);
+        organisation = organisation with
+        {
+            DeactivatedAt = organisation.Active ? null : existing is { Value.Active: false } ? existing.Value.DeactivatedAt : clock.Now,
+        };
         await AttributeAsync(caller, organisation.Kind == OrganisationKind.Partner ? "change-partner" : "change-organisation",
             organisation.Id, cancellationToken);
         var saved = await store.SaveOrganisationAsync(organisation, ifMatch, cancellationToken);

@@ -19,6 +19,9 @@ public sealed record Organisation
     public IReadOnlyList<string> Countries { get; init; } = [];
     public bool Active { get; init; } = true;
 
+    /// <summary>When it was last deactivated (null while active): since then its open cases wait for another partner.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
     public bool Covers(string countryCode) =>
         Kind == OrganisationKind.Partner && Active && Countries.Contains(countryCode, StringComparer.OrdinalIgnoreCase);
 }

@@ -60,13 +60,15 @@ public sealed class TaskList(CaseGate gate, IReferenceDataStore referenceData, I
             return [];
         }
         var deactivated = (await referenceData.OrganisationsAsync(cancellationToken))
-            .Where(o => o.Kind == OrganisationKind.Partner && !o.Active).Select(o => o.Id).ToList();
+            .Where(o => o.Kind == OrganisationKind.Partner && !o.Active).ToDictionary(o => o.Id, o => o.DeactivatedAt);
         if (deactivated.Count == 0)
         {
             return [];
         }
-        var held = await gate.WaitingAsync(caller, new WaitingFor.AnotherPartner(deactivated), MaxPerKind, cancellationToken);
-        return held.Select(c => new WorkItem("reassign-partner", c.Id, c.StatusChangedAt));
+        var held = await gate.WaitingAsync(caller, new WaitingFor.AnotherPartner(deactivated.Keys.ToList()), MaxPerKind, cancellationToken);
+        // Waiting since the partner stopped (it held the case then: an inactive partner takes no case); a partner
+        // deactivated before the time was kept, or in the seed, gives the case's status time instead.
+        return held.Select(c => new WorkItem("reassign-partner", c.Id, deactivated.GetValueOrDefault(c.PartnerId!) ?? c.StatusChangedAt));
     }
 
     /// <summary>
