@@ -38,6 +38,7 @@ public static class AzureServices
         services.AddSingleton<IReferenceDataStore>(sp => new CachedReferenceData(sp.GetRequiredService<CosmosReferenceDataStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ReferenceDataCacheOptions>>()));
         services.Configure<ReferenceDataCacheOptions>(configuration.GetSection(ReferenceDataCacheOptions.Section));
+        services.AddSingleton<IPhaseCalendarStore, CosmosPhaseCalendarStore>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
         services.AddSingleton<IAccessLog, CosmosAccessLog>();

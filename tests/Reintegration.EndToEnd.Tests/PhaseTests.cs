@@ -75,6 +75,25 @@ public sealed class PhaseTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Of_coordinators_adding_phases_of_the_same_year_at_the_same_moment_one_succeeds_and_the_others_are_refused()
+    {
+        var year = Random.Shared.Next(4000, 8999);
+        var ids = Enumerable.Range(0, 6).Select(_ => $"phase-{Guid.NewGuid():N}"[..30]).ToList();
+
+        var answers = await Task.WhenAll(ids.Select(id => Put(id, Phase(year))));
+
+        var statuses = answers.Select(a => a.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(ids.Count - 1, statuses.Count(s => s == HttpStatusCode.UnprocessableEntity));
+        using var list = await api.Coordinator().GetAsync("api/phases", Cancel);
+        Assert.Single(await Api.ReadArray(list), p => p!["startsOn"]!.GetValue<string>() == $"{year}-01-01");
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_phase_with_a_bad_amount_or_an_unknown_field_answers_400_naming_it()
     {
         var negative = Phase(Random.Shared.Next(3000, 3999));

@@ -21,8 +21,12 @@ public sealed class MaintainReferenceData(
     IValidator<PhaseRequest> phaseValidator,
     IAccessLog accessLog,
     Notifications.OrganisationSubscriptionSync subscriptions,
+    IPhaseCalendarStore phaseCalendar,
     ProgrammeClock clock)
 {
+    /// <summary>Enough for every coordinator saving a phase at the same moment to get its turn.</summary>
+    private const int MaxCalendarAttempts = 20;
+
     public async Task<Versioned<Country>> SetCountryAsync(Caller caller, CountryCode countryCode, CountryRequest request, string? ifMatch,
         CancellationToken cancellationToken)
     {
@@ -108,18 +112,43 @@ public sealed class MaintainReferenceData(
             MonitoringMonths = request.MonitoringMonths ?? ProgrammePhase.DefaultMonitoringMonths,
             GracePeriodDays = request.GracePeriodDays ?? ProgrammePhase.DefaultGracePeriodDays,
         };
-        var overlapping = (await store.PhasesAsync(cancellationToken))
-            .Where(changed.Overlaps)
-            .Select(p => $"{p.Id} ({p.StartsOn:yyyy-MM-dd} to {p.EndsOn:yyyy-MM-dd})")
-            .ToList();
-        if (overlapping.Count > 0)
-        {
-            throw new RuleViolationException("Phases may not overlap: a referral belongs to the one phase active on its date.",
-                [new RuleFailure("startsOn", $"The dates overlap {string.Join(", ", overlapping)}.")]);
-        }
         EnsureVersion(await store.ReadPhaseAsync(phaseId, cancellationToken), ifMatch);
+        await ReserveDatesAsync(changed, cancellationToken);
         await AttributeAsync(caller, "change-phase", phaseId, cancellationToken);
         return await store.SavePhaseAsync(changed, ifMatch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the phase's dates against those held (<see cref="PhaseCalendar.HeldWith"/>) and writes the calendar with them
+    /// reserved, conditionally: whoever writes second checks again, against the first one's dates.
+    /// </summary>
+    private async Task ReserveDatesAsync(ProgrammePhase changed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.Now;
+            var dates = PhaseDates.Of(changed) with { ReservedAt = now };
+            var read = await phaseCalendar.ReadAsync(cancellationToken);
+            var held = read.Calendar.HeldWith(read.Stored, now);
+            var overlapping = held.Where(dates.Overlaps)
+                .DistinctBy(d => d.PhaseId)
+                .Select(d => $"{d.PhaseId} ({d.StartsOn:yyyy-MM-dd} to {d.EndsOn:yyyy-MM-dd})")
+                .ToList();
+            if (overlapping.Count > 0)
+            {
+                throw new RuleViolationException("Phases may not overlap: a referral belongs to the one phase active on its date.",
+                    [new RuleFailure("startsOn", $"The dates overlap {string.Join(", ", overlapping)}.")]);
+            }
+            if (await phaseCalendar.TryWriteAsync(new PhaseCalendar([.. held, dates]), read.ETag, cancellationToken))
+            {
+                return;
+            }
+            if (attempt == MaxCalendarAttempts)
+            {
+                throw new ConflictException("Other phases are being saved right now; try again.");
+            }
+            await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
+        }
     }
 
     /// <summary>Organisations of all kinds share one id space; an id keeps the kind it was created with.</summary>

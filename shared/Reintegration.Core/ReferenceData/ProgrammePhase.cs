@@ -18,9 +18,6 @@ public sealed record ProgrammePhase
     public const int DefaultGracePeriodDays = 14;
 
     public bool IsActiveOn(DateOnly date) => date >= StartsOn && date <= EndsOn;
-
-    /// <summary>Whether another phase shares a day with this one (a referral must belong to exactly one phase).</summary>
-    public bool Overlaps(ProgrammePhase other) => other.Id != Id && other.StartsOn <= EndsOn && StartsOn <= other.EndsOn;
 }
 
 /// <summary>Amounts in EUR a household may receive in a phase.</summary>

@@ -19,7 +19,7 @@ public class OrganisationSubscriptionSyncTests
     private OrganisationSubscriptionSync Sync => new(store, subscriptions, queue, NullLogger<OrganisationSubscriptionSync>.Instance);
 
     private MaintainReferenceData Maintain(OrganisationSubscriptionSync sync) => new(store, new CountryRequestValidator(), new PartnerRequestValidator(),
-        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator(), new InMemoryAccessLog(), sync, TestData.Clock());
+        new ReferringOrganisationRequestValidator(), new PhaseRequestValidator(), new InMemoryAccessLog(), sync, new InMemoryPhaseCalendar(store), TestData.Clock());
 
     private static PartnerRequest Partner(bool active) => new() { Name = "Partner Kumasi", Countries = ["GH"], Active = active };
 

@@ -14,11 +14,14 @@ public class PhaseMaintenanceTests
 
     private readonly InMemoryReferenceData store = new(ReferenceDataSeed.Published());
     private readonly InMemoryAccessLog accessLog = new();
+    private readonly InMemoryPhaseCalendar calendar;
+
+    public PhaseMaintenanceTests() => calendar = new InMemoryPhaseCalendar(store);
 
     private MaintainReferenceData Maintain => new(store, new CountryRequestValidator(), new PartnerRequestValidator(),
         new ReferringOrganisationRequestValidator(), new PhaseRequestValidator(), accessLog,
         new OrganisationSubscriptionSync(store, new NoSubscriptions(), new NoSubscriptions(), NullLogger<OrganisationSubscriptionSync>.Instance),
-        TestData.Clock());
+        calendar, TestData.Clock());
 
     /// <summary>Phases change no subscription: nothing here is ever called.</summary>
     private sealed class NoSubscriptions : IOrganisationSubscriptions, IOrganisationWorkQueue
@@ -96,6 +99,41 @@ public class PhaseMaintenanceTests
             ["Budget.ApprovalCeiling", "Budget.CashContribution", "Budget.InKindPerAdult", "Budget.InKindPerChild", "EndsOn", "GracePeriodDays", "MonitoringMonths"],
             refused.Errors.Keys.Select(k => k.Replace("budget.", "Budget.", StringComparison.OrdinalIgnoreCase)).Select(Capitalise).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(store.Set.Phases, p => p.Id == "phase-5");
+    }
+
+    [Fact]
+    public async Task Of_two_coordinators_saving_overlapping_phases_at_the_same_moment_the_second_is_refused()
+    {
+        var phase6 = Phase5 with { Name = "Phase 6", StartsOn = new DateOnly(2029, 1, 1), EndsOn = new DateOnly(2030, 12, 31) };
+        // The other coordinator's save of phase 5 runs after this save read the calendar and before it writes it.
+        calendar.BetweenReadAndWrite = () => Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-5"), Phase5, null, Cancel);
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-6"), phase6, null, Cancel));
+
+        Assert.Contains("phase-5", Assert.Single(refused.Failures).Detail);
+        Assert.Equal(["phase-5"], store.Set.Phases.Select(p => p.Id).Where(id => id is "phase-5" or "phase-6"));
+    }
+
+    [Fact]
+    public async Task Dates_reserved_by_a_save_not_yet_stored_hold_for_the_reservation_hold_and_no_longer()
+    {
+        var (_, _, etag) = await calendar.ReadAsync(Cancel);
+        var inFlight = new PhaseDates("phase-5", Phase5.StartsOn!.Value, Phase5.EndsOn!.Value, TestData.Now);
+        Assert.True(await calendar.TryWriteAsync(new PhaseCalendar([inFlight]), etag, Cancel));
+        var phase6 = Phase5 with { Name = "Phase 6" };
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-6"), phase6, null, Cancel));
+        Assert.Contains("phase-5", Assert.Single(refused.Failures).Detail);
+
+        (_, _, etag) = await calendar.ReadAsync(Cancel);
+        var abandoned = inFlight with { ReservedAt = TestData.Now - PhaseCalendar.ReservationHold - TimeSpan.FromSeconds(1) };
+        Assert.True(await calendar.TryWriteAsync(new PhaseCalendar([abandoned]), etag, Cancel));
+        await Maintain.SetPhaseAsync(Coordinator, PhaseId.From("phase-6"), phase6, null, Cancel);
+
+        Assert.Contains(store.Set.Phases, p => p.Id == "phase-6");
+        Assert.DoesNotContain(calendar.Calendar!.Dates, d => d.PhaseId == "phase-5");
     }
 
     [Theory]
