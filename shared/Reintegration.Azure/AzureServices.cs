@@ -40,6 +40,7 @@ public static class AzureServices
         services.Configure<ReferenceDataCacheOptions>(configuration.GetSection(ReferenceDataCacheOptions.Section));
         services.AddSingleton<IPhaseCalendarStore, CosmosPhaseCalendarStore>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
+        services.AddSingleton<Reintegration.Core.Referrals.IPersonClaims, CosmosPersonClaims>();
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
         services.AddSingleton<IAccessLog, CosmosAccessLog>();
         services.AddSingleton<Reintegration.Core.Reports.IReportFiguresStore, CosmosReportFiguresStore>();

@@ -100,6 +100,44 @@ public sealed class SearchAndSyncTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Of_referrals_of_one_person_sent_at_the_same_moment_one_case_is_opened_and_the_others_answer_409_naming_it()
+    {
+        var organisation = await api.NewOrganisation();
+        var born = Api.UniqueDateOfBirth();
+        var caseworkers = Enumerable.Range(0, 6).Select(_ => api.Caseworker(organisation)).ToList();
+
+        var answers = await Task.WhenAll(caseworkers.Select(caseworker =>
+            caseworker.PostAsync("api/referrals", Api.JsonBody(Person(Api.Referral(dateOfBirth: born), "Kofi", "Boateng")))));
+
+        var created = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        var id = (await Api.ReadObject(created))["id"]!.GetValue<string>();
+        foreach (var refused in answers.Where(a => a != created))
+        {
+            await Api.AssertProblem(refused, HttpStatusCode.Conflict, "duplicate-person");
+            Assert.Equal(id, JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["existingCaseId"]!.GetValue<string>());
+        }
+        Assert.Equal([id], await Ids(caseworkers[0], ""));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_person_whose_case_was_withdrawn_is_referred_again_at_once()
+    {
+        var caseworker = api.Caseworker(await api.NewOrganisation());
+        var referral = Person(Api.Referral(dateOfBirth: Api.UniqueDateOfBirth()), "Efua", "Owusu");
+        var (first, etag) = await api.Refer(caseworker, referral);
+        await Api.Do(caseworker, first, etag, "withdraw", new JsonObject { ["reason"] = "The person chose to stay for now." });
+
+        using var again = await caseworker.PostAsync("api/referrals", Api.JsonBody(referral));
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.NotEqual(first, (await Api.ReadObject(again))["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Changed_since_a_delta_token_answers_the_changes_including_those_of_the_same_second_and_the_ids_of_cases_that_left_the_scope()
     {
         var organisation = await api.NewOrganisation();

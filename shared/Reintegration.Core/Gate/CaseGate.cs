@@ -143,6 +143,13 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
         return found.Items.Select(c => c.Value).Where(c => CaseWorkflow.IsOpen(c.Status) && c.SearchWords.SequenceEqual(words)).ToList();
     }
 
+    /// <summary>
+    /// Whether a case with this id is written (a referral's claim on its person names a case that may still be in
+    /// flight). Not recorded: it answers nothing of the case.
+    /// </summary>
+    public async Task<bool> ExistsAsync(CaseId caseId, CancellationToken cancellationToken) =>
+        await cases.FindAsync(caseId, cancellationToken) is not null;
+
     /// <summary>Whether the caller may register referrals at all; asked before a referral is even read.</summary>
     public static void EnsureMayRefer(Caller caller)
     {
