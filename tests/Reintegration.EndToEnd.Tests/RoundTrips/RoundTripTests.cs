@@ -74,7 +74,7 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
     }
 
     [Fact]
-    public async Task A_referral_is_its_idempotency_record_its_access_record_the_duplicate_check_and_the_create_and_reads_no_reference_data()
+    public async Task A_referral_is_its_idempotency_record_the_duplicate_check_the_claim_on_its_person_its_access_record_and_the_create_and_reads_no_reference_data()
     {
         var caseworker = api.Caseworker();
         await api.Refer(caseworker);
@@ -83,7 +83,8 @@ public sealed class RoundTripTests(LocalHostFixture host) : IDisposable
             idempotencyKey: true);
 
         // The one query is the duplicate check: open cases of the same person, by the indexed search key (decision 0022).
-        Assert.Equal(["create access-log", "create cases", "create idempotency", "query cases"], requests);
+        // The second idempotency create is the claim on the person (decision 0025).
+        Assert.Equal(["create access-log", "create cases", "create idempotency", "create idempotency", "query cases"], requests);
     }
 
     [Fact]
