@@ -257,6 +257,25 @@ public sealed class NotificationInboxTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_partner_deactivated_on_another_instance_is_refused_a_case_at_once()
+    {
+        var partner = await NewPartner();
+        var organisation = await api.NewOrganisation();
+        var (id, etag) = await api.CaseAt("Accepted", organisation);
+        // Another instance deactivates it: this host's reference-data snapshot still holds it as active.
+        var store = host.Services.GetRequiredService<Reintegration.Azure.Cosmos.CosmosReferenceDataStore>();
+        var current = (await store.ReadOrganisationAsync(partner, Cancel))!;
+        await store.SaveOrganisationAsync(current.Value with { Active = false, DeactivatedAt = host.Time.GetUtcNow() }, current.ETag, Cancel);
+
+        var (refused, _) = await Api.Act(api.Caseworker(organisation), id, etag, "assign-partner", new JsonObject { ["partnerId"] = partner });
+
+        using (refused)
+        {
+            await Api.AssertProblem(refused, HttpStatusCode.UnprocessableEntity, "rule-violation");
+        }
+    }
+
+    [Fact]
     public async Task Deactivating_a_partner_ends_its_subscription_and_puts_its_open_cases_on_the_coordinators_tasks()
     {
         var partner = await NewPartner();

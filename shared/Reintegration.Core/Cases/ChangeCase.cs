@@ -156,9 +156,11 @@ public sealed class ChangeCase(
         return changed.Value.HasPendingNotifications ? await DeliverNowAsync(changed, cancellationToken) : changed;
     }
 
+    // The checks below read the organisation or country from the store, not the snapshot, which may be 30 s behind a
+    // deactivation or a suspension saved on another instance: these are rare changes, and a case must not follow them.
     private async Task EnsurePartnerCoversAsync(OrganisationId partnerId, string country, CancellationToken cancellationToken)
     {
-        var partner = await referenceData.FindOrganisationAsync(partnerId.Value, cancellationToken);
+        var partner = (await referenceData.ReadOrganisationAsync(partnerId.Value, cancellationToken))?.Value;
         if (partner is null || !partner.Covers(country))
         {
             throw new RuleViolationException("This partner cannot take the case.",
@@ -168,7 +170,7 @@ public sealed class ChangeCase(
 
     private async Task EnsureReferringOrganisationAsync(OrganisationId organisationId, CancellationToken cancellationToken)
     {
-        if (await referenceData.FindOrganisationAsync(organisationId.Value, cancellationToken) is not { Kind: OrganisationKind.Referring, Active: true })
+        if ((await referenceData.ReadOrganisationAsync(organisationId.Value, cancellationToken))?.Value is not { Kind: OrganisationKind.Referring, Active: true })
         {
             throw new RuleViolationException("This organisation cannot take over the case.",
                 [new RuleFailure("referring-organisation", $"'{organisationId}' is not an active referring organisation of the programme.")]);
@@ -177,7 +179,7 @@ public sealed class ChangeCase(
 
     private async Task EnsureCountryOpenAsync(string country, CancellationToken cancellationToken)
     {
-        if (await referenceData.FindCountryAsync(country, cancellationToken) is not { Active: true })
+        if ((await referenceData.ReadCountryAsync(country.ToUpperInvariant(), cancellationToken))?.Value is not { Active: true })
         {
             throw new RuleViolationException("Return to this country is suspended.",
                 [new RuleFailure("country-of-return", $"Departures to {country} are suspended; the case stays open.")]);
