@@ -144,11 +144,13 @@ public sealed class CaseGate(ICaseStore cases, IAccessLog accessLog, ProgrammeCl
     }
 
     /// <summary>
-    /// Whether a case with this id is written (a referral's claim on its person names a case that may still be in
-    /// flight). Not recorded: it answers nothing of the case.
+    /// For a referral's claim on its person, which names a case that may still be in flight: null while that case is
+    /// not written, else whether it is open in the caller's scope. Not recorded: nothing of the case leaves.
     /// </summary>
-    public async Task<bool> ExistsAsync(CaseId caseId, CancellationToken cancellationToken) =>
-        await cases.FindAsync(caseId, cancellationToken) is not null;
+    public async Task<bool?> OpenInScopeAsync(Caller caller, CaseId caseId, CancellationToken cancellationToken) =>
+        await cases.FindAsync(caseId, cancellationToken) is { } found
+            ? CaseWorkflow.IsOpen(found.Value.Status) && CasePermissions.Refusal(caller, found.Value, caseId.Value, CasePermissions.View) is null
+            : null;
 
     /// <summary>Whether the caller may register referrals at all; asked before a referral is even read.</summary>
     public static void EnsureMayRefer(Caller caller)

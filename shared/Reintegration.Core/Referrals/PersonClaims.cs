@@ -10,8 +10,20 @@ namespace Reintegration.Core.Referrals;
 /// <param name="Version">The stored claim's version, for a conditional take-over.</param>
 public sealed record PersonClaim(string CaseId, DateTimeOffset ClaimedAt, string Version)
 {
-    /// <summary>How long a claim stands for a case not found yet: its referral is still being written.</summary>
-    public static readonly TimeSpan Hold = TimeSpan.FromSeconds(30);
+    /// <summary>How long a claim stands for a case not found yet: its referral may still be writing it.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How old its claim may be when a referral writes its case; older, it gives up (or renews its own on a retry). The
+    /// minute between this and <see cref="Hold"/> is what the case's write may take before another may take over.
+    /// </summary>
+    public static readonly TimeSpan MaxInFlight = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Claims are timed by the real clock, not the programme's (which an operator or a test may move): they bound
+    /// requests in flight.
+    /// </summary>
+    public static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
 
     /// <summary>
     /// The claim's key: a hash of the organisation, the person's name words and date of birth, the same identity the

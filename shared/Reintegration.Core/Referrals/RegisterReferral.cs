@@ -40,7 +40,12 @@ public sealed class RegisterReferral(
         {
             // Inside the key's run: a retry of the first answer finds its own case, which is no duplicate of itself.
             await EnsureNoOtherOpenCaseAsync(caller, words, person.DateOfBirth!.Value, caseId, cancellationToken);
-            await ClaimPersonAsync(caller, words, person.DateOfBirth!.Value, caseId, cancellationToken);
+            var claimedAt = await ClaimPersonAsync(caller, words, person.DateOfBirth!.Value, caseId, cancellationToken);
+            if (PersonClaim.Now - claimedAt > PersonClaim.MaxInFlight)
+            {
+                // Too slow to be sure the claim still stands: another referral may take it over after the hold.
+                throw new ConflictException("The referral took too long to register; send it again with the same Idempotency-Key.");
+            }
             return await gate.CreateAsync(caller, Case.Refer(caseId, caller, clock.Now, clock.Today, referral, outcome.Category!.Value, outcome.Phase!.Id),
                 cancellationToken);
         }, cancellationToken);
@@ -57,34 +62,40 @@ public sealed class RegisterReferral(
 
     /// <summary>
     /// The check above reads cases, so referrals sent at the same moment all pass it. The claim lets one of them on. A
-    /// claim of another case is that case's (open: a duplicate; closed: taken over), or a referral still being written
-    /// (its case not found within the hold: a duplicate of the case it will open), or one that failed (taken over after
-    /// the hold).
+    /// claim of another case is that case's (open in the caller's scope: a duplicate; closed or moved away: taken over),
+    /// or a referral still being written (its case not found within the hold: a duplicate of the case it will open), or
+    /// one that failed (taken over after the hold). Answers when this referral's claim was made or renewed.
     /// </summary>
-    private async Task ClaimPersonAsync(Caller caller, IReadOnlyList<string> words, DateOnly dateOfBirth, string caseId,
+    private async Task<DateTimeOffset> ClaimPersonAsync(Caller caller, IReadOnlyList<string> words, DateOnly dateOfBirth, string caseId,
         CancellationToken cancellationToken)
     {
         if (words.Count == 0)
         {
-            return;
+            return PersonClaim.Now;
         }
         var key = PersonClaim.KeyOf(caller.OrganisationId, words, dateOfBirth);
         for (var attempt = 1; ; attempt++)
         {
-            var now = clock.Now;
+            var now = PersonClaim.Now;
             var claim = await claims.ClaimAsync(key, caseId, now, cancellationToken);
-            if (claim.CaseId == caseId)
+            if (claim.CaseId == caseId && now - claim.ClaimedAt < PersonClaim.MaxInFlight)
             {
-                return;
+                return claim.ClaimedAt;
             }
-            await EnsureNoOtherOpenCaseAsync(caller, words, dateOfBirth, caseId, cancellationToken);
-            if (now - claim.ClaimedAt < PersonClaim.Hold && !await gate.ExistsAsync(CaseId.From(claim.CaseId), cancellationToken))
+            if (claim.CaseId != caseId)
             {
-                throw new DuplicatePersonException(claim.CaseId);
+                await EnsureNoOtherOpenCaseAsync(caller, words, dateOfBirth, caseId, cancellationToken);
+                // The holder's case itself, read after the query: it may have been written in between.
+                var open = await gate.OpenInScopeAsync(caller, CaseId.From(claim.CaseId), cancellationToken);
+                if (open ?? now - claim.ClaimedAt < PersonClaim.Hold)
+                {
+                    throw new DuplicatePersonException(claim.CaseId);
+                }
             }
+            // Another's claim left behind, or this referral's own from an earlier try (a retry): made this referral's now.
             if (await claims.TryTakeOverAsync(key, claim, caseId, now, cancellationToken))
             {
-                return;
+                return now;
             }
             if (attempt == MaxClaimAttempts)
             {
