@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddSingleton<EligibilityCheck>();
         services.AddSingleton<IdempotentCreation>();
         services.AddSingleton<RegisterReferral>();
+        services.AddSingleton<OneOpenCasePerPerson>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<IValidator<(CaseAction, CaseActionRequest)>, CaseActionRequestValidator>();
         services.AddSingleton<IValidator<PlanRequest>, PlanRequestValidator>();

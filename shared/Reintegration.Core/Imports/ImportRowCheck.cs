@@ -284,21 +284,7 @@ public sealed class ImportRowCheck(
                 ok = false;
                 continue;
             }
-            records.Add(new SpendingRecord
-            {
-                Id = ExternalReferences.IdWithin(caseId, $"spending/{i}"),
-                BudgetLineId = line.Id,
-                SupportArea = line.Area,
-                PaidOn = s.PaidOn!.Value,
-                AmountPaid = s.AmountPaid!.Value,
-                Currency = s.Currency!,
-                ExchangeRate = s.ExchangeRate!.Value,
-                AmountEur = s.AmountEur!.Value,
-                Description = s.Description!,
-                Status = SpendingStatus.Pending,
-                RecordedAt = clock.Now,
-                RecordedBy = importer.UserId,
-            });
+            records.Add(s.ToRecord(ExternalReferences.IdWithin(caseId, $"spending/{i}"), line.Area, clock.Now, importer.UserId));
         }
         foreach (var over in records.GroupBy(r => r.BudgetLineId).Where(g => g.Sum(r => r.AmountEur) > plan.BudgetLines.First(l => l.Id == g.Key).Amount))
         {

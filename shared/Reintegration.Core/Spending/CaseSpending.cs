@@ -41,21 +41,11 @@ public sealed class CaseSpending(
             var receipt = receiptId is { } id
                 ? await AcceptedDocuments.RequireAsync(caller, documents, caseId.Value, id.Value, DocumentType.Receipt, cancellationToken)
                 : null;
-            return c.RecordSpending(caller, clock.Now, new SpendingRecord
+            var now = clock.Now;
+            return c.RecordSpending(caller, now, request.ToRecord(spendingId, default, now, caller.UserId) with
             {
-                Id = spendingId,
-                BudgetLineId = request.BudgetLineId!,
-                SupportArea = default,
-                PaidOn = request.PaidOn!.Value,
-                AmountPaid = request.AmountPaid!.Value,
-                Currency = request.Currency!,
-                ExchangeRate = request.ExchangeRate!.Value,
-                AmountEur = request.AmountEur!.Value,
-                Description = request.Description!,
                 ReceiptDocumentId = receipt?.Id,
                 Status = receipt is null ? SpendingStatus.Pending : SpendingStatus.Proven,
-                RecordedAt = clock.Now,
-                RecordedBy = caller.UserId,
                 RecordedByOrganisationId = caller.OrganisationId,
             });
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using Reintegration.Core.Plans;
 using FluentValidation;
 using Reintegration.Core.Time;
 using Reintegration.Core.Validation;
@@ -14,6 +15,26 @@ public sealed record SpendingRequest
     public decimal? AmountEur { get; init; }
     public string? Description { get; init; }
     public string? ReceiptDocumentId { get; init; }
+
+    /// <summary>
+    /// The payment as recorded from this validated request, pending its receipt; the receipt and the recording
+    /// organisation are the caller's to add.
+    /// </summary>
+    public SpendingRecord ToRecord(string id, SupportArea supportArea, DateTimeOffset recordedAt, string recordedBy) => new()
+    {
+        Id = id,
+        BudgetLineId = BudgetLineId!,
+        SupportArea = supportArea,
+        PaidOn = PaidOn!.Value,
+        AmountPaid = AmountPaid!.Value,
+        Currency = Currency!,
+        ExchangeRate = ExchangeRate!.Value,
+        AmountEur = AmountEur!.Value,
+        Description = Description!,
+        Status = SpendingStatus.Pending,
+        RecordedAt = recordedAt,
+        RecordedBy = recordedBy,
+    };
 }
 
 public sealed record ReceiptRequest
