@@ -102,7 +102,9 @@ internal sealed class FuzzRun(LocalHostFixture host, FuzzGround ground, Findings
     private async Task<Snapshot> SnapshotAsync(FuzzRequest request)
     {
         var (status, etag, text) = await ReadAsync(request.Target!);
-        var state = $"{status} {etag}";
+        // A case's ETag also moves when the queue marks its notices sent, bookkeeping that leaves the version read
+        // current (decision 0023): for a case, compare what its reader sees.
+        var state = request.TargetIsCase ? $"{status} {(status < 400 ? text : ProblemType(text))}" : $"{status} {etag}";
         var conclusive = status < 500;
         if (request.TargetIsCase && request.Route.Template.Contains("/documents", StringComparison.Ordinal))
         {
